@@ -1,0 +1,376 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { BackendError, RatingSummary, WidgetBackend } from '../backend/backend.js';
+import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js';
+import { emit } from '../internal/events.js';
+import { onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
+import { ItemController } from '../internal/item-controller.js';
+import { reportMissingBackend, resolveBackend } from '../internal/resolve-backend.js';
+import { WidgetStore } from '../internal/store.js';
+import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
+import { warnOnce } from '../internal/warn.js';
+import { styles } from './article-rating.styles.js';
+
+/** What the page store holds for one article: the aggregate and this reader's own rating. */
+interface RatingItem {
+  summary: RatingSummary;
+  mine?: number;
+}
+
+export interface RatingVoteDetail {
+  articleId: string;
+  /** The stars this reader gave, 1..5. */
+  rating: number;
+  /** The new aggregate. */
+  votes: number;
+  average: number;
+}
+
+export interface RatingErrorDetail {
+  articleId: string;
+  rating: number;
+  /** Why it failed: network, refused, not-found or invalid-reply. */
+  code: string;
+  message: string;
+}
+
+const STARS = [1, 2, 3, 4, 5] as const;
+const STAR_PATH = 'M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55L2.48 9.42l6.58-.96z';
+
+function clampStars(value: number): number {
+  return Math.min(5, Math.max(1, value));
+}
+
+const rememberedKey = (articleId: string) => `rating:${articleId}`;
+
+/**
+ * A five-star rating of an article, with its aggregate: "Rate this article ★★★★½ (votes: 4,
+ * rating: 4.5)". Readers vote once, by pointer, touch or keyboard; every instance showing the same
+ * article on the page changes together.
+ *
+ * @summary Star rating of an article with its aggregate.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart label - The call to action ("Rate this article").
+ * @csspart stars - The star control (a slider for keyboard and screen-reader users).
+ * @csspart star - Each star.
+ * @csspart summary - The aggregate text ("(votes: 4, rating: 4.5)").
+ * @csspart yours - The reader's own rating, once cast.
+ * @csspart error - The error line, with its retry button.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop [--aw-rating-star-size=1.5rem] - The size of a star (its hit area is never below 24px).
+ * @cssprop [--aw-rating-star-gap=0.125rem] - The space between stars.
+ * @cssprop [--aw-rating-color=#c26a00] - Filled stars (dark scheme: #fbbf24).
+ * @cssprop [--aw-rating-empty-color=#8c8c8c] - Empty stars (dark scheme: #6b7280).
+ * @cssprop [--aw-rating-hover-color=#e07b00] - Stars under the pointer or keyboard choice.
+ * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
+ * @cssprop [--aw-error-color=#b91c1c] - Error text.
+ *
+ * @fires {CustomEvent<RatingVoteDetail>} aw-rating-vote - A reader's rating was counted (once per vote).
+ * @fires {CustomEvent<RatingErrorDetail>} aw-rating-error - A reader's rating could not be counted.
+ */
+export class ArticleRating extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element under `tag` (default `article-rating`) unless that tag is taken. */
+  static define(tag = 'article-rating', registry: CustomElementRegistry = customElements): void {
+    if (registry.get(tag)) return;
+    // A class can back one tag only: a second tag (a site renaming on a clash) gets a subclass.
+    try {
+      registry.define(tag, this);
+    } catch {
+      registry.define(tag, class extends this {});
+    }
+  }
+
+  /** The id of the article being rated. Required for voting. */
+  @property({ attribute: 'article-id' }) articleId = '';
+
+  /** The vote count known when the page was rendered (shown before the backend answers). */
+  @property({ type: Number }) votes?: number;
+
+  /** The average known when the page was rendered, 1..5 (0 with no votes). */
+  @property({ type: Number }) average?: number;
+
+  /** Shows the rating without letting the reader vote. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Lets a reader change a rating already cast. */
+  @property({ type: Boolean, attribute: 'allow-change' }) allowChange = false;
+
+  /** How the aggregate reads: `full` "(votes: 4, rating: 4.5)" or `count` "(4 votes)". */
+  @property() summary: 'full' | 'count' = 'full';
+
+  /** The URL of the reference server's API (uses the HTTP backend). */
+  @property() api?: string;
+
+  /** The backend to use; overrides `api` and the page default. */
+  @property({ attribute: false }) backend?: WidgetBackend;
+
+  /** The star under the pointer, 0 for none. */
+  @state() private hovered = 0;
+  /** The star chosen with the keyboard but not yet cast, 0 for none. */
+  @state() private chosen = 0;
+  /** The last failed vote, kept so a retry sends it again with the same idempotency key. */
+  @state() private failed?: { rating: number; key: string; error: BackendError };
+  @state() private announcement = '';
+
+  private readonly item = new ItemController<RatingItem>(this);
+  private stopListening?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopListening = onLanguageChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('articleId') || changed.has('backend') || changed.has('api') || !this.item.current) {
+      this.connectItem();
+    }
+  }
+
+  /** Reloads the figures from the backend. */
+  refresh(): Promise<void> {
+    return this.item.current?.load() ?? Promise.resolve();
+  }
+
+  private connectItem(): void {
+    const articleId = this.articleId.trim();
+    if (!articleId) {
+      warnOnce(this, 'article-id', 'needs an article-id attribute to load and cast votes; showing its attributes read-only.');
+      this.item.bind(undefined);
+      return;
+    }
+    const backend = resolveBackend(this);
+    if (!backend) {
+      reportMissingBackend(this.localName);
+      this.item.bind(undefined);
+      return;
+    }
+    const item = WidgetStore.for(backend).item<RatingItem>('rating', articleId, async (b, signal) => {
+      const summary = parseRatingSummary(await b.getRating(articleId, { signal, voterId: voterId() }));
+      if (summary.articleId !== articleId) {
+        throw new TypeError(`asked for article "${articleId}", got "${summary.articleId}"`);
+      }
+      const mine = recalledVote(rememberedKey(articleId));
+      return { summary, mine: typeof mine === 'number' ? mine : undefined };
+    });
+    if (this.item.bind(item) && item.state.status === 'idle') void item.load();
+  }
+
+  /** The figures from the attributes, checked: what a server-rendered page carries. */
+  private attributeSummary(): RatingSummary {
+    let votes = this.votes ?? 0;
+    if (!Number.isInteger(votes) || votes < 0) {
+      warnOnce(this, 'votes', `votes="${this.getAttribute('votes')}" must be a whole number of 0 or more; showing 0.`);
+      votes = 0;
+    }
+    let average = this.average ?? 0;
+    const valid = Number.isFinite(average) && (votes === 0 ? average >= 0 && average <= 5 : average >= 1 && average <= 5);
+    if (!valid) {
+      warnOnce(this, 'average', `average="${this.getAttribute('average')}" must be a number from 1 to 5; clamping it.`);
+      average = Number.isFinite(average) ? Math.min(5, Math.max(votes === 0 ? 0 : 1, average)) : 0;
+    }
+    return { articleId: this.articleId, votes, average: votes === 0 ? 0 : average };
+  }
+
+  private get data(): RatingItem {
+    return this.item.state?.data ?? { summary: this.attributeSummary() };
+  }
+
+  /** Whether the reader can cast (or change) a vote now. */
+  private get interactive(): boolean {
+    const { mine } = this.data;
+    return !this.readonly && !!this.item.current && !this.item.state?.writing && (mine === undefined || this.allowChange);
+  }
+
+  private async cast(rating: number, key = randomId()): Promise<void> {
+    const item = this.item.current;
+    if (!item || !this.interactive) return;
+    const articleId = this.articleId.trim();
+    const backend = resolveBackend(this)!;
+    const t = translatorFor(this);
+    this.failed = undefined;
+    this.chosen = 0;
+    this.hovered = 0;
+    this.announcement = t.t('ratingSending');
+    try {
+      const reply = await item.write({
+        optimistic: (current) => ({ summary: addVote(current?.summary ?? this.attributeSummary(), current?.mine, rating), mine: rating }),
+        send: (signal) => backend.rateArticle(articleId, rating, { voterId: voterId(), idempotencyKey: key, signal }),
+        commit: (raw) => {
+          const result = parseRatingVoteResult(raw);
+          return { summary: result.summary, mine: result.rating };
+        },
+      });
+      rememberVote(rememberedKey(articleId), reply.rating);
+      const { summary } = this.data;
+      this.announcement = `${t.t('ratingThanks', { rating: reply.rating })} ${this.valueText(t, summary)}`;
+      emit<RatingVoteDetail>(this, 'aw-rating-vote', { articleId, rating: reply.rating, votes: summary.votes, average: summary.average });
+    } catch (e) {
+      const error = e as BackendError;
+      this.failed = { rating, key, error };
+      this.announcement = t.error(error);
+      emit<RatingErrorDetail>(this, 'aw-rating-error', { articleId, rating, code: error.code, message: error.message });
+    }
+  }
+
+  private retry(): void {
+    if (this.failed) void this.cast(this.failed.rating, this.failed.key);
+    else void this.item.current?.load();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!this.interactive) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const current = this.chosen || this.data.mine || 0;
+    const step = (delta: number) => (current === 0 ? 1 : clampStars(current + delta));
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = step(rtl ? -1 : 1);
+        break;
+      case 'ArrowLeft':
+        next = step(rtl ? 1 : -1);
+        break;
+      case 'ArrowUp':
+        next = step(1);
+        break;
+      case 'ArrowDown':
+        next = step(-1);
+        break;
+      case 'Home':
+        next = 1;
+        break;
+      case 'End':
+        next = 5;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        if (this.chosen) void this.cast(this.chosen);
+        return;
+      case 'Escape':
+        this.chosen = 0;
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.chosen = next;
+  }
+
+  private starAt(event: Event): number {
+    const star = (event.target as Element).closest?.('[data-value]');
+    return star ? Number(star.getAttribute('data-value')) : 0;
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.interactive && event.pointerType !== 'touch') this.hovered = this.starAt(event);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const value = this.starAt(event);
+    if (value && this.interactive) void this.cast(value);
+  }
+
+  private valueText(t: Translator, summary: RatingSummary): string {
+    if (summary.votes === 0) return t.t('ratingNoVotes');
+    return t.t('ratingValue', { count: summary.votes, average: t.number(summary.average, 1) });
+  }
+
+  private summaryText(t: Translator, summary: RatingSummary): string {
+    if (summary.votes === 0) return `(${t.t('ratingNoVotes')})`;
+    if (this.summary === 'count') return `(${t.t('voteCount', { count: summary.votes })})`;
+    return t.t('ratingSummary', { votes: summary.votes, average: t.number(summary.average, 1) });
+  }
+
+  protected override render() {
+    const t = translatorFor(this);
+    const { summary, mine } = this.data;
+    const interactive = this.interactive;
+    const preview = this.hovered || this.chosen;
+    const shown = preview || mine || summary.average;
+    const valueText = this.valueText(t, summary);
+    const readFailed = !this.failed && this.item.state?.status === 'error';
+    const error = this.failed ? t.error(this.failed.error) : readFailed ? t.t('errorLoad') : '';
+    const stars = STARS.map(
+      (value) => html`<span
+        part="star"
+        class="star ${preview ? 'preview' : ''}"
+        data-value=${value}
+        style="--fill: ${Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100)}%"
+        >${starIcon()}</span
+      >`,
+    );
+    const control = interactive
+      ? html`<div
+          part="stars"
+          class="stars interactive"
+          role="slider"
+          tabindex="0"
+          aria-labelledby="label"
+          aria-valuemin="0"
+          aria-valuemax="5"
+          aria-valuenow=${this.chosen || mine || summary.average || 0}
+          aria-valuetext=${this.chosen
+            ? `${t.t('ratingChoice', { count: this.chosen })}, ${t.t('ratingChoiceHint')}`
+            : mine
+              ? `${t.t('ratingYours', { rating: mine })}; ${valueText}`
+              : valueText}
+          @keydown=${this.onKeyDown}
+          @pointermove=${this.onPointerMove}
+          @pointerleave=${() => (this.hovered = 0)}
+          @blur=${() => (this.chosen = 0)}
+          @click=${this.onClick}
+        >
+          ${stars}
+        </div>`
+      : html`<div part="stars" class="stars" role="img" aria-label="${t.t('ratingLabel')}: ${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${valueText}">
+          ${stars}
+        </div>`;
+    return html`
+      <div part="base" class="base" aria-busy=${this.item.state?.writing ? 'true' : 'false'}>
+        <span part="label" id="label" class="label">${t.t('ratingLabel')}</span>
+        ${control}
+        <span part="summary" class="summary" aria-hidden="true">${this.summaryText(t, summary)}</span>
+        ${mine ? html`<span part="yours" class="yours">${t.t('ratingYours', { rating: mine })}</span>` : nothing}
+        ${error
+          ? html`<p part="error" class="error">
+              <span>${error}</span>
+              <button part="retry" class="button" type="button" @click=${this.retry}>${t.t('retry')}</button>
+            </p>`
+          : nothing}
+        <span class="visually-hidden" role="status">${this.announcement}</span>
+      </div>
+    `;
+  }
+}
+
+/** The aggregate with one more vote of `rating` (or `previous` replaced by it). */
+function addVote(summary: RatingSummary, previous: number | undefined, rating: number): RatingSummary {
+  const total = summary.average * summary.votes - (previous ?? 0) + rating;
+  const votes = summary.votes + (previous === undefined ? 1 : 0);
+  return { ...summary, votes, average: total / votes };
+}
+
+function starIcon() {
+  return html`<svg class="empty" viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${STAR_PATH}></path>`}</svg
+    ><svg class="full" viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${STAR_PATH}></path>`}</svg>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'article-rating': ArticleRating;
+  }
+  interface GlobalEventHandlersEventMap {
+    'aw-rating-vote': CustomEvent<RatingVoteDetail>;
+    'aw-rating-error': CustomEvent<RatingErrorDetail>;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Registers all three elements under their default tags, and exports the public API: the entry
+ * of dist/article-widgets.js, the file a site loads with a plain <script type="module" src>.
+ */
+import { ArticleRating } from './article-rating/article-rating.js';
+// <opinion-poll>
+// <share-bar>
+
+export * from './index.js';
+
+ArticleRating.define();
+// <opinion-poll> define
+// <share-bar> define

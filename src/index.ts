@@ -1,0 +1,33 @@
+/**
+ * The public API of article-widgets: element classes, backends and configuration. Importing it
+ * registers nothing; import `article-widgets/define` (or load dist/article-widgets.js) for that,
+ * or call `ArticleRating.define('my-tag')` to register under a tag of your own.
+ */
+export { ArticleRating } from './article-rating/article-rating.js';
+export type { RatingVoteDetail, RatingErrorDetail } from './article-rating/article-rating.js';
+// <opinion-poll>
+// <share-bar>
+
+export { BackendError } from './backend/backend.js';
+export type {
+  BackendErrorCode,
+  PollOption,
+  PollView,
+  RatingSummary,
+  RatingVoteResult,
+  ReadOptions,
+  ResultsVisibility,
+  ShareCounts,
+  WidgetBackend,
+  WriteContext,
+} from './backend/backend.js';
+export { MemoryBackend } from './backend/memory-backend.js';
+export type { MemoryBackendOptions } from './backend/memory-backend.js';
+export { LocalBackend } from './backend/local-backend.js';
+export type { LocalBackendOptions } from './backend/local-backend.js';
+// HttpBackend
+export { setDefaultBackend, getDefaultBackend } from './backend/default-backend.js';
+export { parseWidgetData, ShapeError } from './backend/shapes.js';
+export type { WidgetData, RatingData, PollData } from './backend/shapes.js';
+export { registerLocale } from './internal/i18n.js';
+export type { Messages, PluralMessage } from './internal/i18n.js';

@@ -1,0 +1,47 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ItemState, SharedItem } from './store.js';
+
+/** Binds an element to one shared store item: re-renders on every change, lets go when disconnected. */
+export class ItemController<T> implements ReactiveController {
+  private item?: SharedItem<T>;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  get state(): ItemState<T> | undefined {
+    return this.item?.state;
+  }
+
+  get current(): SharedItem<T> | undefined {
+    return this.item;
+  }
+
+  /** Follows `item` from now on (or nothing, with undefined); returns whether it changed. */
+  bind(item: SharedItem<T> | undefined): boolean {
+    if (item === this.item) return false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.item = item;
+    if (item && this.connected) this.listen();
+    return true;
+  }
+
+  private connected = false;
+
+  hostConnected(): void {
+    this.connected = true;
+    if (this.item && !this.unsubscribe) this.listen();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private listen(): void {
+    this.unsubscribe = this.item!.subscribe(() => this.host.requestUpdate());
+  }
+}

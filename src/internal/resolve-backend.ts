@@ -1,0 +1,55 @@
+/**
+ * How an element finds its backend: its `backend` property; else its `api` attribute; else the
+ * page default (`setDefaultBackend()`, then `<meta name="article-widgets:api" content="URL">`).
+ */
+import type { WidgetBackend } from '../backend/backend.js';
+import { getDefaultBackend } from '../backend/default-backend.js';
+
+export const META_API = 'article-widgets:api';
+
+const byUrl = new Map<string, WidgetBackend | undefined>();
+
+/** One backend per API URL, so every element pointing at the same server shares reads. */
+function backendForApi(url: string): WidgetBackend | undefined {
+  if (!byUrl.has(url)) {
+    // The HTTP backend arrives with the reference server; until then an api URL cannot be used.
+    console.error(
+      `article-widgets: api="${url}" needs the HTTP backend, which is not part of this build yet. ` +
+        'Set a backend with setDefaultBackend(new MemoryBackend(...)) or element.backend instead.',
+    );
+    byUrl.set(url, undefined);
+  }
+  return byUrl.get(url);
+}
+
+function metaApi(): string | undefined {
+  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${META_API}"]`);
+  return meta?.content.trim() || undefined;
+}
+
+export interface BackendHost {
+  backend?: WidgetBackend;
+  api?: string;
+}
+
+export function resolveBackend(host: BackendHost): WidgetBackend | undefined {
+  if (host.backend) return host.backend;
+  if (host.api) return backendForApi(host.api);
+  const fallback = getDefaultBackend();
+  if (fallback) return fallback;
+  const url = metaApi();
+  return url ? backendForApi(url) : undefined;
+}
+
+let warnedNoBackend = false;
+
+/** One console error per page when an element has no backend at all, naming the fixes. */
+export function reportMissingBackend(tag: string): void {
+  if (warnedNoBackend) return;
+  warnedNoBackend = true;
+  console.error(
+    `article-widgets: <${tag}> has no backend, so it shows only what its attributes give. ` +
+      `Give it one: element.backend = new HttpBackend(url), an api="URL" attribute, ` +
+      `setDefaultBackend(backend), or <meta name="${META_API}" content="URL"> in the page.`,
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * What the browser tests share: the seed page's figures (test/fixtures/seed-page.json, a copy of
+ * the real page's widgets), the demo data built from them, and a backend whose failures and
+ * delays a test can script on top of the real MemoryBackend.
+ */
+import { BackendError, type BackendErrorCode } from '../src/backend/backend.js';
+import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
+import type { WidgetData } from '../src/backend/shapes.js';
+import seedPage from './fixtures/seed-page.json';
+import demoData from '../demo/data/widgets.json';
+
+export const seed = seedPage;
+export const widgetData = demoData as WidgetData;
+/** The article of the seed page, as the demo data names it. */
+export const SEED_ARTICLE = 'us-long-term-goals-for-russia';
+export const SEED_POLL = 'us-long-term-goals-for-russia';
+
+type Method = 'getRating' | 'rateArticle' | 'getPoll' | 'votePoll' | 'recordShare' | 'getShareCounts';
+
+/**
+ * The real MemoryBackend, with a script of what goes wrong: `failNext('rateArticle', 'network')`
+ * makes the next such call fail, `hold('getRating')` keeps calls waiting until released, and
+ * `calls` counts every call by method.
+ */
+export class ScriptedBackend extends MemoryBackend {
+  readonly calls: Record<string, number> = {};
+  readonly signals: AbortSignal[] = [];
+  private failures: Partial<Record<Method, BackendError[]>> = {};
+  private held: Partial<Record<Method, Promise<void>>> = {};
+  private replies: Partial<Record<Method, unknown[]>> = {};
+
+  constructor(data: WidgetData | unknown = widgetData, options?: MemoryBackendOptions) {
+    super(data, options);
+    for (const method of ['getRating', 'rateArticle', 'getPoll', 'votePoll', 'recordShare', 'getShareCounts'] as Method[]) {
+      const real = (this as unknown as Record<Method, (...args: unknown[]) => Promise<unknown>>)[method].bind(this);
+      (this as unknown as Record<Method, unknown>)[method] = async (...args: unknown[]) => {
+        this.calls[method] = (this.calls[method] ?? 0) + 1;
+        const options = args[args.length - 1] as { signal?: AbortSignal } | undefined;
+        if (options?.signal) this.signals.push(options.signal);
+        await this.held[method];
+        const failure = this.failures[method]?.shift();
+        if (failure) throw failure;
+        const reply = this.replies[method]?.shift();
+        if (reply !== undefined) return reply;
+        return real(...args);
+      };
+    }
+  }
+
+  failNext(method: Method, code: BackendErrorCode = 'network', message = `scripted ${code} failure`): this {
+    (this.failures[method] ??= []).push(new BackendError(code, message));
+    return this;
+  }
+
+  /** The next call of `method` answers `reply` as it is (to test replies of the wrong shape). */
+  replyNext(method: Method, reply: unknown): this {
+    (this.replies[method] ??= []).push(reply);
+    return this;
+  }
+
+  /** Holds every call of `method` until the returned function is called. */
+  hold(method: Method): () => void {
+    let release!: () => void;
+    this.held[method] = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      delete this.held[method];
+      release();
+    };
+  }
+}
+
+/** Collects the events of `type` fired on (or bubbling through) `target`. */
+export function recordEvents<T = unknown>(target: EventTarget, type: string): CustomEvent<T>[] {
+  const events: CustomEvent<T>[] = [];
+  target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
+  return events;
+}
+
+/** Waits until `condition` holds, polling each animation frame (fails after `timeout` ms). */
+export async function until(condition: () => unknown, message = 'condition', timeout = 3000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+/** Captures console.warn / console.error calls while `run` runs. */
+export async function captureConsole(run: () => unknown): Promise<{ warn: string[]; error: string[] }> {
+  const seen = { warn: [] as string[], error: [] as string[] };
+  const { warn, error } = console;
+  console.warn = (...args: unknown[]) => seen.warn.push(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => seen.error.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.warn = warn;
+    console.error = error;
+  }
+  return seen;
+}
+
+/** The text of a shadow root, whitespace collapsed. */
+export function shadowText(element: Element, selector = ''): string {
+  const root = element.shadowRoot!;
+  const node = selector ? root.querySelector(selector) : root;
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Resets what a reader's browser remembers between tests. */
+export function forgetReader(): void {
+  localStorage.clear();
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+
+// Two builds from one config:
+// - default: dist/article-widgets.js, one self-registering ES module with Lit bundled in, for a
+//   plain <script type="module" src> on any site or CMS template.
+// - `--mode npm`: dist/index.js and dist/define.js with Lit left external, so an app that already
+//   uses Lit ships one copy of it.
+export default defineConfig(({ mode }) => {
+  const npm = mode === 'npm';
+  return {
+    build: {
+      target: 'es2022',
+      emptyOutDir: false,
+      sourcemap: true,
+      lib: npm
+        ? { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] }
+        : { entry: 'src/define.ts', formats: ['es'], fileName: () => 'article-widgets.js' },
+      // The script-tag bundle goes to browsers as it is: minify it fully (Vite keeps whitespace
+      // in ES library builds by default, leaving that to the consumer's bundler).
+      rolldownOptions: npm ? { external: [/^lit($|\/)/, /^@lit\//] } : { output: { minify: true } },
+    },
+  };
+});
