@@ -5,6 +5,7 @@ import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js'
 import { emit } from '../internal/events.js';
 import { onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { ItemController } from '../internal/item-controller.js';
+import { onDefaultBackendChange } from '../backend/default-backend.js';
 import { reportMissingBackend, resolveBackend } from '../internal/resolve-backend.js';
 import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
@@ -117,16 +118,19 @@ export class ArticleRating extends LitElement {
   @state() private announcement = '';
 
   private readonly item = new ItemController<RatingItem>(this);
-  private stopListening?: () => void;
+  private stopListening: (() => void)[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopListening = onLanguageChange(() => this.requestUpdate());
+    this.stopListening = [
+      onLanguageChange(() => this.requestUpdate()),
+      onDefaultBackendChange(() => this.connectItem()),
+    ];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopListening?.();
+    this.stopListening.forEach((stop) => stop());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -25,6 +25,7 @@ export class ItemController<T> implements ReactiveController {
     this.unsubscribe = undefined;
     this.item = item;
     if (item && this.connected) this.listen();
+    this.host.requestUpdate();
     return true;
   }
 

@@ -43,10 +43,22 @@ export function resolveBackend(host: BackendHost): WidgetBackend | undefined {
 
 let warnedNoBackend = false;
 
-/** One console error per page when an element has no backend at all, naming the fixes. */
+/**
+ * One console error per page when an element has no backend at all, naming the fixes. It waits
+ * for the page to load, since a page may set its default backend after the elements render.
+ */
 export function reportMissingBackend(tag: string): void {
   if (warnedNoBackend) return;
   warnedNoBackend = true;
+  if (document.readyState !== 'complete') {
+    window.addEventListener('load', () => setTimeout(() => reportIfStillMissing(tag)), { once: true });
+  } else {
+    setTimeout(() => reportIfStillMissing(tag));
+  }
+}
+
+function reportIfStillMissing(tag: string): void {
+  if (getDefaultBackend() || metaApi()) return;
   console.error(
     `article-widgets: <${tag}> has no backend, so it shows only what its attributes give. ` +
       `Give it one: element.backend = new HttpBackend(url), an api="URL" attribute, ` +
