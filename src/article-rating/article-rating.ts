@@ -49,6 +49,7 @@ const rememberedKey = (articleId: string) => `rating:${articleId}`;
  * rating: 4.5)". Readers vote once, by pointer, touch or keyboard; every instance showing the same
  * article on the page changes together.
  *
+ * @tagname article-rating
  * @summary Star rating of an article with its aggregate.
  *
  * @csspart base - The wrapper of everything.

@@ -1,0 +1,28 @@
+// `npm test`: every check CI makes, in order, stopping at the first failure. Finds (or installs)
+// the system's Chromium first, so a fresh machine needs nothing but this command after npm ci.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChrome } from './find-chrome.mjs';
+
+process.env.CHROME_PATH = findChrome();
+console.log(`browser: ${process.env.CHROME_PATH}`);
+
+const steps = [
+  ['types', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  ['build', 'npm', ['run', 'build', '--silent']],
+  ['manifest', 'node', ['scripts/check-manifest.mjs']],
+  ['size', 'node', ['scripts/check-size.mjs']],
+  ['browser tests', 'npx', ['wtr']],
+];
+if (existsSync('server/package.json')) steps.push(['server tests', 'npm', ['test', '-w', 'server', '--silent']]);
+
+for (const [name, command, args] of steps) {
+  console.log(`\n== ${name}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const { status } = spawnSync(command, args, { stdio: 'inherit' });
+  if (status !== 0) {
+    console.error(`\n${name} failed (exit ${status})`);
+    process.exit(status || 1);
+  }
+  console.log(`== ${name}: ok (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
