@@ -28,6 +28,7 @@ export class ScriptedBackend extends MemoryBackend {
   private failures: Partial<Record<Method, BackendError[]>> = {};
   private held: Partial<Record<Method, Promise<void>>> = {};
   private replies: Partial<Record<Method, unknown[]>> = {};
+  private lostReplies: Partial<Record<Method, number>> = {};
 
   constructor(data: WidgetData | unknown = widgetData, options?: MemoryBackendOptions) {
     super(data, options);
@@ -42,13 +43,24 @@ export class ScriptedBackend extends MemoryBackend {
         if (failure) throw failure;
         const reply = this.replies[method]?.shift();
         if (reply !== undefined) return reply;
-        return real(...args);
+        const result = await real(...args);
+        if (this.lostReplies[method]) {
+          this.lostReplies[method]! -= 1;
+          throw new BackendError('network', 'scripted lost reply: the write was done, its answer never arrived');
+        }
+        return result;
       };
     }
   }
 
   failNext(method: Method, code: BackendErrorCode = 'network', message = `scripted ${code} failure`): this {
     (this.failures[method] ??= []).push(new BackendError(code, message));
+    return this;
+  }
+
+  /** The next call of `method` is carried out, but its reply is lost on the way (a network error). */
+  loseNextReply(method: Method): this {
+    this.lostReplies[method] = (this.lostReplies[method] ?? 0) + 1;
     return this;
   }
 

@@ -31,8 +31,9 @@ export async function withTimeout<T>(ms: number, outer: AbortSignal | undefined,
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort();
+      // Reject before aborting, so the race settles as a timeout and not as an abort.
       reject(new BackendError('network', `No answer from the backend within ${ms / 1000} s.`));
+      controller.abort();
     }, ms);
   });
   const aborted = new Promise<never>((_, reject) => {

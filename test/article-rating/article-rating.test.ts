@@ -1,42 +1,395 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import { ArticleRating } from '../../src/article-rating/article-rating.js';
-import { SEED_ARTICLE, ScriptedBackend, forgetReader, recordEvents, seed, shadowText, until } from '../helpers.js';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { ArticleRating, type RatingErrorDetail, type RatingVoteDetail } from '../../src/article-rating/article-rating.js';
+import { setDefaultBackend } from '../../src/backend/default-backend.js';
+import { MemoryBackend } from '../../src/backend/memory-backend.js';
+import { timeouts } from '../../src/internal/store.js';
+import {
+  SEED_ARTICLE,
+  ScriptedBackend,
+  captureConsole,
+  forgetReader,
+  recordEvents,
+  seed,
+  shadowText,
+  until,
+} from '../helpers.js';
 
 ArticleRating.define();
 
-function stars(el: ArticleRating): HTMLElement {
-  return el.shadowRoot!.querySelector('[part="stars"]') as HTMLElement;
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`) as HTMLElement | null;
+const stars = (el: ArticleRating) => part(el, 'stars')!;
+const summary = (el: ArticleRating) => shadowText(el, '[part="summary"]');
+const status = (el: ArticleRating) => shadowText(el, '[role="status"]');
+const slider = (el: ArticleRating) => el.shadowRoot!.querySelector<HTMLElement>('[role="slider"]');
+
+/** A rating on the seed article with a scripted backend, loaded and ready to vote. */
+async function ready(backend = new ScriptedBackend(), template = html``) {
+  const el = await fixture<ArticleRating>(
+    html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" .backend=${backend}></article-rating>${template}`,
+  );
+  await until(() => el.shadowRoot!.querySelector('[role="slider"]') && backend.calls.getRating, 'the rating to load');
+  await el.updateComplete;
+  return { el, backend };
+}
+
+async function press(...keys: string[]) {
+  for (const key of keys) await sendKeys({ press: key });
+}
+
+/** Clicks the middle of star `n` with the real mouse. */
+async function clickStar(el: ArticleRating, n: number) {
+  const star = el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[n - 1];
+  const box = star.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
 describe('<article-rating>', () => {
   beforeEach(forgetReader);
-
-  it('shows the seed figures from its attributes before any backend answers', async () => {
-    const el = await fixture<ArticleRating>(
-      html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" readonly></article-rating>`,
-    );
-    expect(shadowText(el, '[part="label"]')).to.equal(seed.rating.callToAction);
-    expect(shadowText(el, '[part="summary"]')).to.equal(seed.rating.shownAs[0]);
-    expect(stars(el).getAttribute('aria-label')).to.equal('Rate this article: rated 4.5 out of 5, 4 votes');
-    await expect(el).to.be.accessible();
+  afterEach(async () => {
+    setDefaultBackend(undefined);
+    await resetMouse();
   });
 
-  it('casts a vote from the keyboard and counts it once', async () => {
-    const backend = new ScriptedBackend();
-    const el = await fixture<ArticleRating>(html`<article-rating article-id=${SEED_ARTICLE} .backend=${backend}></article-rating>`);
-    await until(() => el.shadowRoot!.querySelector('[role="slider"]'));
-    const votes = recordEvents(el, 'aw-rating-vote');
-    stars(el).focus();
-    await sendKeys({ press: 'End' });
-    await sendKeys({ press: 'ArrowLeft' });
-    await el.updateComplete;
-    expect(stars(el).getAttribute('aria-valuetext')).to.equal('4 stars, press Enter to rate');
-    expect(backend.calls.rateArticle ?? 0).to.equal(0);
-    await sendKeys({ press: 'Enter' });
-    await until(() => votes.length === 1);
-    expect(votes[0].detail).to.deep.equal({ articleId: SEED_ARTICLE, rating: 4, votes: 5, average: 4.4 });
-    expect(shadowText(el, '[part="summary"]')).to.equal('(votes: 5, rating: 4.4)');
-    await expect(el).to.be.accessible();
+  describe('the seed figures', () => {
+    it('shows "(votes: 4, rating: 4.5)" from its attributes before any backend answers', async () => {
+      const el = await fixture<ArticleRating>(
+        html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" readonly></article-rating>`,
+      );
+      expect(shadowText(el, '[part="label"]')).to.equal(seed.rating.callToAction);
+      expect(summary(el)).to.equal(seed.rating.shownAs[0]);
+      expect(stars(el).getAttribute('role')).to.equal('img');
+      expect(stars(el).getAttribute('aria-label')).to.equal('Rate this article: rated 4.5 out of 5, 4 votes');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows "(4 votes)" in the count form, as the second widget of the seed page did', async () => {
+      const el = await fixture<ArticleRating>(
+        html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" summary="count" readonly></article-rating>`,
+      );
+      expect(summary(el)).to.equal(seed.rating.shownAs[1]);
+    });
+
+    it('fills four and a half stars for 4.5', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
+      const fills = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')].map((s) => s.style.getPropertyValue('--fill'));
+      expect(fills).to.deep.equal(['100%', '100%', '100%', '100%', '50%']);
+      const half = el.shadowRoot!.querySelectorAll('[part="star"] svg.full')[4];
+      const width = half.getBoundingClientRect().width;
+      expect(getComputedStyle(half).clipPath).to.equal('inset(0px 50% 0px 0px)');
+      expect(width).to.be.greaterThan(0);
+    });
+
+    it('reads the same figures from the backend as the demo data holds', async () => {
+      const { el } = await ready();
+      expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
+      expect(slider(el)!.getAttribute('aria-valuetext')).to.equal('rated 4.5 out of 5, 4 votes');
+    });
+
+    it('shows the Russian forms: "(голосов: 4, рейтинг: 4,5)" and "(4 голоса)"', async () => {
+      const wrapper = await fixture(html`<div lang="ru">
+        <article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>
+        <article-rating article-id="a" votes="5" average="4.4" summary="count" readonly></article-rating>
+      </div>`);
+      const [full, count] = wrapper.querySelectorAll('article-rating');
+      await (count as ArticleRating).updateComplete;
+      expect(shadowText(full, '[part="label"]')).to.equal('Оцените статью');
+      expect(summary(full as ArticleRating)).to.equal('(голосов: 4, рейтинг: 4,5)');
+      expect(summary(count as ArticleRating)).to.equal('(5 голосов)');
+      expect(part(full, 'stars')!.getAttribute('aria-label')).to.equal('Оцените статью: оценка 4,5 из 5, 4 голоса');
+      await expect(wrapper).to.be.accessible();
+    });
+
+    it('follows its own lang over the page language', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating lang="ru" article-id="a" votes="1" average="5" summary="count" readonly></article-rating>`);
+      expect(summary(el)).to.equal('(1 голос)');
+    });
+  });
+
+  describe('attributes and properties', () => {
+    it('reflects attribute changes into properties and the rendering', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
+      el.setAttribute('votes', '21');
+      el.setAttribute('average', '3.25');
+      await el.updateComplete;
+      expect(el.votes).to.equal(21);
+      expect(el.average).to.equal(3.25);
+      expect(summary(el)).to.equal('(votes: 21, rating: 3.3)');
+      el.readonly = false;
+      await el.updateComplete;
+      expect(el.hasAttribute('readonly')).to.equal(false);
+    });
+
+    it('fires no event when figures change programmatically', async () => {
+      const { el, backend } = await ready();
+      const events = [...recordEvents(el, 'aw-rating-vote'), ...recordEvents(el, 'aw-rating-error')];
+      el.votes = 10;
+      el.average = 2;
+      el.allowChange = true;
+      await el.refresh();
+      await el.updateComplete;
+      expect(events).to.have.length(0);
+      expect(backend.calls.rateArticle ?? 0).to.equal(0);
+    });
+  });
+
+  describe('voting', () => {
+    it('casts from the keyboard: arrows choose, Enter casts, once', async () => {
+      const { el, backend } = await ready();
+      const votes = recordEvents<RatingVoteDetail>(el, 'aw-rating-vote');
+      slider(el)!.focus();
+      await press('ArrowRight', 'ArrowRight', 'ArrowRight');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-valuenow')).to.equal('3');
+      expect(slider(el)!.getAttribute('aria-valuetext')).to.equal('3 stars, press Enter to rate');
+      await press('ArrowLeft');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-valuenow')).to.equal('2');
+      await press('End', 'ArrowDown');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-valuenow')).to.equal('4');
+      expect(backend.calls.rateArticle ?? 0, 'nothing is cast before the reader commits').to.equal(0);
+      await expect(el).to.be.accessible();
+      await press('Enter');
+      await until(() => votes.length === 1, 'the vote event');
+      expect(votes[0].detail).to.deep.equal({ articleId: SEED_ARTICLE, rating: 4, votes: 5, average: 4.4 });
+      expect(summary(el)).to.equal('(votes: 5, rating: 4.4)');
+      expect(shadowText(el, '[part="yours"]')).to.equal('Your rating: 4');
+      expect(status(el)).to.equal('Thank you! You rated this article 4 out of 5. rated 4.4 out of 5, 5 votes');
+      expect(backend.calls.rateArticle).to.equal(1);
+      expect(stars(el).getAttribute('role'), 'one vote per reader: no more voting').to.equal('img');
+      await press('Enter', 'Space');
+      expect(backend.calls.rateArticle).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('Home jumps to 1, Space casts, Escape drops a choice', async () => {
+      const { el, backend } = await ready();
+      slider(el)!.focus();
+      await press('End', 'Escape');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-valuetext')).to.equal('rated 4.5 out of 5, 4 votes');
+      await press('Home', 'Space');
+      await until(() => backend.calls.rateArticle === 1);
+      await until(() => summary(el) === '(votes: 5, rating: 3.8)');
+    });
+
+    it('mirrors the arrow keys right to left', async () => {
+      const { el } = await ready();
+      el.dir = 'rtl';
+      slider(el)!.focus();
+      await press('ArrowLeft', 'ArrowLeft', 'ArrowLeft', 'ArrowRight');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-valuenow')).to.equal('2');
+    });
+
+    it('has one tab stop', async () => {
+      const backend = new ScriptedBackend();
+      const wrapper = await fixture(html`<div>
+        <button>before</button>
+        <article-rating article-id=${SEED_ARTICLE} .backend=${backend}></article-rating>
+        <button>after</button>
+      </div>`);
+      const el = wrapper.querySelector('article-rating')!;
+      await until(() => slider(el));
+      const [before, after] = wrapper.querySelectorAll('button');
+      before.focus();
+      await press('Tab');
+      expect(el.shadowRoot!.activeElement).to.equal(slider(el));
+      await press('Tab');
+      expect(document.activeElement).to.equal(after);
+    });
+
+    it('casts with a pointer click; hovering previews without casting', async () => {
+      const { el, backend } = await ready();
+      const star = el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[1];
+      const box = star.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      await until(() => el.shadowRoot!.querySelector('.star.preview'), 'the hover preview');
+      expect(el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[2].style.getPropertyValue('--fill')).to.equal('0%');
+      expect(backend.calls.rateArticle ?? 0).to.equal(0);
+      await clickStar(el, 2);
+      await until(() => summary(el) === '(votes: 5, rating: 4.0)');
+      expect(backend.calls.rateArticle).to.equal(1);
+    });
+
+    it('updates optimistically before the backend answers', async () => {
+      const { el, backend } = await ready();
+      const release = backend.hold('rateArticle');
+      await clickStar(el, 5);
+      await until(() => summary(el) === '(votes: 5, rating: 4.6)', 'the optimistic figures');
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(status(el)).to.equal('Sending your rating…');
+      release();
+      await until(() => status(el).startsWith('Thank you!'));
+      expect(summary(el)).to.equal('(votes: 5, rating: 4.6)');
+    });
+
+    it('keeps two instances of one article in step', async () => {
+      const backend = new ScriptedBackend();
+      const wrapper = await fixture(html`<div>
+        <article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" .backend=${backend}></article-rating>
+        <article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" summary="count" .backend=${backend}></article-rating>
+      </div>`);
+      const [top, bottom] = wrapper.querySelectorAll('article-rating');
+      await until(() => slider(top) && slider(bottom));
+      expect(backend.calls.getRating, 'one shared read').to.equal(1);
+      await clickStar(top, 1);
+      await until(() => summary(bottom) === '(5 votes)');
+      expect(summary(top)).to.equal('(votes: 5, rating: 3.8)');
+      expect(shadowText(bottom, '[part="yours"]')).to.equal('Your rating: 1');
+    });
+
+    it('remembers the reader\'s vote across a reload', async () => {
+      const backend = new ScriptedBackend();
+      const { el } = await ready(backend);
+      await clickStar(el, 3);
+      await until(() => shadowText(el, '[part="yours"]') === 'Your rating: 3');
+      // A reload: a fresh backend instance (the server keeps the counts), the same browser storage.
+      const again = await fixture<ArticleRating>(
+        html`<article-rating article-id=${SEED_ARTICLE} .backend=${new ScriptedBackend()}></article-rating>`,
+      );
+      await until(() => shadowText(again, '[part="yours"]') === 'Your rating: 3');
+      expect(part(again, 'stars')!.getAttribute('role')).to.equal('img');
+    });
+
+    it('lets a reader change the vote where allowed, replacing it', async () => {
+      const { el } = await ready();
+      el.allowChange = true;
+      await clickStar(el, 1);
+      await until(() => summary(el) === '(votes: 5, rating: 3.8)');
+      expect(slider(el), 'still a control').to.not.equal(null);
+      await clickStar(el, 5);
+      await until(() => summary(el) === '(votes: 5, rating: 4.6)');
+      expect(shadowText(el, '[part="yours"]')).to.equal('Your rating: 5');
+    });
+  });
+
+  describe('failures', () => {
+    it('rolls back, shows and announces the error, and a retry counts once', async () => {
+      const { el, backend } = await ready();
+      backend.loseNextReply('rateArticle');
+      const errors = recordEvents<RatingErrorDetail>(el, 'aw-rating-error');
+      const votes = recordEvents<RatingVoteDetail>(el, 'aw-rating-vote');
+      await clickStar(el, 5);
+      await until(() => part(el, 'error'), 'the error');
+      expect(summary(el), 'rolled back').to.equal('(votes: 4, rating: 4.5)');
+      expect(shadowText(el, '[part="error"]')).to.equal('Could not reach the server. Your vote was not counted. Try again');
+      expect(status(el)).to.equal('Could not reach the server. Your vote was not counted.');
+      expect(errors.map((e) => e.detail)).to.deep.equal([
+        { articleId: SEED_ARTICLE, rating: 5, code: 'network', message: 'scripted lost reply: the write was done, its answer never arrived' },
+      ]);
+      await expect(el).to.be.accessible();
+      part(el, 'retry')!.click();
+      await until(() => votes.length === 1, 'the retried vote');
+      expect(summary(el), 'the retry counted once, though the first attempt reached the backend').to.equal('(votes: 5, rating: 4.6)');
+      expect(await backend.getRating(SEED_ARTICLE)).to.deep.equal({ articleId: SEED_ARTICLE, votes: 5, average: 4.6 });
+      expect(part(el, 'error')).to.equal(null);
+      expect(errors).to.have.length(1);
+    });
+
+    it('says why a refused vote was refused', async () => {
+      const { el, backend } = await ready();
+      backend.failNext('rateArticle', 'refused', 'Too many votes from this network, try later.');
+      await clickStar(el, 4);
+      await until(() => part(el, 'error'));
+      expect(shadowText(el, '[part="error"] span')).to.equal('Your vote was not accepted: Too many votes from this network, try later.');
+    });
+
+    it('renders backend text as text, never as markup', async () => {
+      const { el, backend } = await ready();
+      backend.failNext('rateArticle', 'refused', '<img src=x onerror="window.__pwned=1">');
+      await clickStar(el, 4);
+      await until(() => part(el, 'error'));
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(shadowText(el, '[part="error"] span')).to.contain('<img src=x');
+      expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
+    it('puts a reply of the wrong shape in an error state and keeps the figures', async () => {
+      const backend = new ScriptedBackend().replyNext('getRating', { articleId: SEED_ARTICLE, votes: -1, average: 'lots' });
+      const el = await fixture<ArticleRating>(html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" .backend=${backend}></article-rating>`);
+      await until(() => part(el, 'error'));
+      expect(shadowText(el, '[part="error"] span')).to.equal('Could not load the latest figures.');
+      expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
+      await expect(el).to.be.accessible();
+      part(el, 'retry')!.click();
+      await until(() => !part(el, 'error'), 'the reload after retry');
+      expect(backend.calls.getRating).to.equal(2);
+    });
+
+    it('rejects a vote reply of the wrong shape without counting it', async () => {
+      const { el, backend } = await ready();
+      backend.replyNext('rateArticle', { summary: { articleId: SEED_ARTICLE, votes: 5 }, rating: 9 });
+      const votes = recordEvents(el, 'aw-rating-vote');
+      await clickStar(el, 4);
+      await until(() => part(el, 'error'));
+      expect(shadowText(el, '[part="error"] span')).to.equal('The server sent an answer we could not read.');
+      expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
+      expect(votes).to.have.length(0);
+    });
+
+    it('gives up on a backend that hangs, and says so', async () => {
+      const saved = timeouts.read;
+      timeouts.read = 200;
+      try {
+        const backend = new ScriptedBackend();
+        const release = backend.hold('getRating');
+        const el = await fixture<ArticleRating>(html`<article-rating article-id="hangs" votes="2" average="3" .backend=${backend}></article-rating>`);
+        await until(() => part(el, 'error'), 'the timeout');
+        expect(summary(el)).to.equal('(votes: 2, rating: 3.0)');
+        expect(backend.signals[0].aborted, 'the hung read is aborted').to.equal(true);
+        release();
+      } finally {
+        timeouts.read = saved;
+      }
+    });
+
+    it('aborts a read nobody needs any more', async () => {
+      const backend = new ScriptedBackend();
+      const release = backend.hold('getRating');
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="gone" .backend=${backend}></article-rating>`);
+      await until(() => backend.signals.length === 1);
+      el.remove();
+      expect(backend.signals[0].aborted).to.equal(true);
+      release();
+    });
+  });
+
+  describe('bad input', () => {
+    it('warns about a missing article-id and shows its attributes read-only', async () => {
+      const backend = new ScriptedBackend();
+      let el!: ArticleRating;
+      const seen = await captureConsole(async () => {
+        el = await fixture<ArticleRating>(html`<article-rating votes="4" average="4.5" .backend=${backend}></article-rating>`);
+      });
+      expect(seen.warn.join('\n')).to.contain('article-id');
+      expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
+      expect(stars(el).getAttribute('role')).to.equal('img');
+      expect(backend.calls).to.deep.equal({});
+      await expect(el).to.be.accessible();
+    });
+
+    it('warns about an average out of range and negative votes, and renders sanely', async () => {
+      let a!: ArticleRating;
+      let b!: ArticleRating;
+      const seen = await captureConsole(async () => {
+        a = await fixture<ArticleRating>(html`<article-rating article-id="x" votes="4" average="7" readonly></article-rating>`);
+        b = await fixture<ArticleRating>(html`<article-rating article-id="y" votes="-3" average="abc" readonly></article-rating>`);
+      });
+      expect(seen.warn.find((w) => w.includes('average="7"'))).to.be.a('string');
+      expect(seen.warn.find((w) => w.includes('votes="-3"'))).to.be.a('string');
+      expect(summary(a)).to.equal('(votes: 4, rating: 5.0)');
+      expect(summary(b)).to.equal('(not rated yet)');
+      expect(b.shadowRoot!.textContent).to.not.contain('NaN');
+    });
+
+    it('picks up a default backend set after it rendered', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id=${SEED_ARTICLE}></article-rating>`);
+      expect(summary(el)).to.equal('(not rated yet)');
+      setDefaultBackend(new MemoryBackend({ ratings: [{ articleId: SEED_ARTICLE, votes: 4, average: 4.5 }] }));
+      await until(() => summary(el) === '(votes: 4, rating: 4.5)', 'the default backend');
+      expect(slider(el)).to.not.equal(null);
+    });
   });
 });
