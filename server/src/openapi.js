@@ -1,0 +1,75 @@
+// Builds the OpenAPI 3.1 document from the same route table and schemas Fastify validates with,
+// so the document cannot drift from the server (a test checks the committed file is fresh).
+import { readFileSync } from 'node:fs';
+import { routes, sharedSchemas } from './schemas.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** Rewrites Fastify's `Name#` references to OpenAPI components. */
+function toOpenApi(schema) {
+  if (Array.isArray(schema)) return schema.map(toOpenApi);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$id') continue;
+    out[key] = key === '$ref' ? `#/components/schemas/${String(value).replace(/#$/, '')}` : toOpenApi(value);
+  }
+  return out;
+}
+
+function parameters(where, schema) {
+  if (!schema) return [];
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    const parameter = { name, in: where, required: where === 'path' || (schema.required ?? []).includes(name), schema: toOpenApi(rest) };
+    if (description) parameter.description = description;
+    return parameter;
+  });
+}
+
+export function openapiDocument() {
+  const paths = {};
+  for (const route of routes) {
+    const path = route.url.replace(/:(\w+)/g, '{$1}');
+    const { params, querystring, headers, body, response } = route.schema;
+    const operation = { operationId: route.operationId, summary: route.summary, tags: route.tags };
+    const list = [
+      ...parameters('path', params),
+      ...parameters('query', querystring),
+      ...parameters('header', headers).filter((p) => p.name !== 'authorization'),
+    ];
+    if (list.length) operation.parameters = list;
+    if (route.admin) operation.security = [{ adminToken: [] }];
+    if (body) operation.requestBody = { required: true, content: { 'application/json': { schema: toOpenApi(body) } } };
+    operation.responses = {};
+    for (const [status, schema] of Object.entries(response)) {
+      const code = status.toUpperCase();
+      const description = code === '4XX' ? 'A client error, naming the field at fault where there is one.' : 'OK';
+      operation.responses[code] = { description, content: { 'application/json': { schema: toOpenApi(schema) } } };
+      if (route.cacheable && code === '200') {
+        operation.responses[code].headers = {
+          ETag: { schema: { type: 'string' } },
+          'Cache-Control': { schema: { type: 'string' } },
+        };
+      }
+    }
+    if (route.cacheable) operation.responses['304'] = { description: 'Not modified (If-None-Match matched the ETag).' };
+    if (route.write) operation.responses['429'] = { description: 'Rate limited.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    operation.responses['5XX'] = { description: 'A server failure; the request may be retried.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    (paths[path] ??= {})[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'article-widgets reference server',
+      version,
+      description: 'The JSON API the article-widgets HttpBackend talks to: ratings, polls and share counts, with anonymous voter ids, idempotent writes and admin operations.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: Object.fromEntries(sharedSchemas.map((s) => [s.$id, toOpenApi(s)])),
+      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The --admin-token / AW_ADMIN_TOKEN value.' } },
+    },
+  };
+}

@@ -1,0 +1,277 @@
+// The API described once: shared JSON schemas and the route table. Fastify validates requests and
+// serialises replies with these; scripts/openapi.js turns the same table into openapi.json.
+
+/** Ids of articles, polls and options: short, URL-safe, no spaces, slashes, quotes or markup. */
+export const ID_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}$';
+const ID = { type: 'string', pattern: ID_PATTERN, maxLength: 128 };
+const VOTER_ID = { type: 'string', pattern: '^[A-Za-z0-9_-]{16,128}$', description: 'The anonymous voter id the widget keeps in the site\'s localStorage.' };
+const VOTER_SIGNATURE = {
+  type: 'string',
+  pattern: '^[0-9a-f]{64}$',
+  description: 'Verified mode: hex HMAC-SHA256 of voterId under the secret shared with the site.',
+};
+const IDEMPOTENCY = {
+  type: 'object',
+  required: ['idempotency-key'],
+  properties: {
+    'idempotency-key': {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_.:-]{8,128}$',
+      description: 'The same for every retry of one action, so a retry counts once and gets the same reply.',
+    },
+  },
+};
+const ADMIN = {
+  type: 'object',
+  properties: { authorization: { type: 'string', maxLength: 1024, description: 'Bearer ADMIN_TOKEN' } },
+};
+const SHARE_URL = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 };
+const NETWORK = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' };
+const COUNT = { type: 'integer', minimum: 0 };
+const VISIBILITY = { type: 'string', enum: ['always', 'after-vote', 'after-close'] };
+const CLOSES_AT = { type: ['string', 'null'], format: 'date-time' };
+
+/** Schemas shared by reference (`{ $ref: 'Name#' }`), each with its `$id`. */
+export const sharedSchemas = [
+  {
+    $id: 'Error',
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message'],
+        properties: {
+          code: { type: 'string', description: 'Stable, for programs: invalid, not-found, already-voted, poll-closed, rate-limited ...' },
+          message: { type: 'string', description: 'For people.' },
+          field: { type: 'string', description: 'The offending field, as body.rating, params.pollId, query.ids.' },
+        },
+      },
+    },
+  },
+  {
+    $id: 'RatingSummary',
+    type: 'object',
+    required: ['articleId', 'votes', 'average'],
+    properties: { articleId: { type: 'string' }, votes: COUNT, average: { type: 'number', minimum: 0, maximum: 5 } },
+  },
+  {
+    $id: 'RatingVoteResult',
+    type: 'object',
+    required: ['summary', 'rating'],
+    properties: { summary: { $ref: 'RatingSummary#' }, rating: { type: 'integer', minimum: 1, maximum: 5 } },
+  },
+  {
+    $id: 'PollView',
+    type: 'object',
+    required: ['id', 'question', 'options', 'multiple', 'maxChoices', 'results', 'closesAt', 'closed', 'allowChange'],
+    description: 'A poll as one reader sees it: votes and voters are absent while its results are hidden from them.',
+    properties: {
+      id: { type: 'string' },
+      question: { type: 'string' },
+      options: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'label'],
+          properties: { id: { type: 'string' }, label: { type: 'string' }, votes: COUNT },
+        },
+      },
+      multiple: { type: 'boolean' },
+      maxChoices: { type: 'integer', minimum: 1 },
+      results: VISIBILITY,
+      closesAt: { type: ['string', 'null'] },
+      closed: { type: 'boolean' },
+      allowChange: { type: 'boolean' },
+      voters: COUNT,
+      myChoices: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  {
+    $id: 'ShareCounts',
+    type: 'object',
+    required: ['url', 'counts', 'total'],
+    properties: { url: { type: 'string' }, counts: { type: 'object', additionalProperties: COUNT }, total: COUNT },
+  },
+  {
+    $id: 'RatingData',
+    description: "One article's imported rating: votes and average, or the count of each of 1..5 stars.",
+    type: 'object',
+    required: ['articleId'],
+    additionalProperties: false,
+    properties: {
+      articleId: ID,
+      votes: COUNT,
+      average: { type: 'number', minimum: 0, maximum: 5 },
+      distribution: { type: 'array', items: COUNT, minItems: 5, maxItems: 5 },
+    },
+  },
+  {
+    $id: 'PollData',
+    description: 'A poll with its imported votes, as in the widget data file.',
+    type: 'object',
+    required: ['id', 'question', 'options'],
+    additionalProperties: false,
+    properties: {
+      id: ID,
+      question: { type: 'string', minLength: 1, maxLength: 1000 },
+      options: {
+        type: 'array',
+        minItems: 2,
+        maxItems: 50,
+        items: {
+          type: 'object',
+          required: ['id', 'label', 'votes'],
+          additionalProperties: false,
+          properties: { id: ID, label: { type: 'string', minLength: 1, maxLength: 500 }, votes: COUNT },
+        },
+      },
+      multiple: { type: 'boolean' },
+      maxChoices: { type: 'integer', minimum: 1 },
+      results: VISIBILITY,
+      closesAt: CLOSES_AT,
+      closed: { type: 'boolean' },
+      allowChange: { type: 'boolean' },
+      voters: COUNT,
+    },
+  },
+  {
+    $id: 'WidgetData',
+    description: 'The widget data shape: polls, and rating aggregates imported from a site\'s old system.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ratings: { type: 'array', maxItems: 10000, items: { $ref: 'RatingData#' } },
+      polls: { type: 'array', maxItems: 1000, items: { $ref: 'PollData#' } },
+    },
+  },
+];
+
+const ref = (/** @type {string} */ name) => ({ $ref: `${name}#` });
+const errors = { '4xx': ref('Error') };
+
+/**
+ * @typedef {{
+ *   method: 'GET'|'POST'|'PATCH'|'PUT', url: string, operationId: string, summary: string,
+ *   tags: string[], cacheable?: boolean, admin?: boolean, write?: boolean, bodyLimit?: number,
+ *   schema: Record<string, any>
+ * }} RouteSpec
+ */
+
+/** @type {RouteSpec[]} */
+export const routes = [
+  {
+    method: 'GET', url: '/api/health', operationId: 'health', summary: 'Whether the server and its database answer.', tags: ['meta'],
+    schema: {
+      response: { 200: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' }, version: { type: 'string' } } } },
+    },
+  },
+  {
+    method: 'GET', url: '/api/ratings', operationId: 'getRatings', summary: 'Read many articles\' ratings at once (up to 100).', tags: ['ratings'], cacheable: true,
+    schema: {
+      querystring: {
+        type: 'object', required: ['ids'], additionalProperties: false,
+        properties: { ids: { type: 'string', description: 'Comma-separated article ids.', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}(,[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}){0,99}$', maxLength: 13000 } },
+      },
+      response: { 200: { type: 'object', required: ['ratings'], properties: { ratings: { type: 'array', items: ref('RatingSummary') } } }, ...errors },
+    },
+  },
+  {
+    method: 'GET', url: '/api/ratings/:articleId', operationId: 'getRating', summary: 'Read one article\'s rating.', tags: ['ratings'], cacheable: true,
+    schema: {
+      params: { type: 'object', required: ['articleId'], properties: { articleId: ID } },
+      response: { 200: ref('RatingSummary'), ...errors },
+    },
+  },
+  {
+    method: 'POST', url: '/api/ratings/:articleId/votes', operationId: 'rateArticle', summary: 'Cast (or replace) this voter\'s rating of 1..5 stars.', tags: ['ratings'], write: true,
+    schema: {
+      params: { type: 'object', required: ['articleId'], properties: { articleId: ID } },
+      headers: IDEMPOTENCY,
+      body: {
+        type: 'object', required: ['rating', 'voterId'], additionalProperties: false,
+        properties: { rating: { type: 'integer', minimum: 1, maximum: 5 }, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
+      },
+      response: { 200: ref('RatingVoteResult'), ...errors },
+    },
+  },
+  {
+    method: 'GET', url: '/api/polls/:pollId', operationId: 'getPoll', summary: 'Read a poll as this reader sees it (send X-Voter-Id to see your own vote).', tags: ['polls'], cacheable: true,
+    schema: {
+      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      headers: { type: 'object', properties: { 'x-voter-id': VOTER_ID } },
+      response: { 200: ref('PollView'), ...errors },
+    },
+  },
+  {
+    method: 'POST', url: '/api/polls/:pollId/votes', operationId: 'votePoll', summary: 'Cast this voter\'s choice; returns the poll as the voter now sees it.', tags: ['polls'], write: true,
+    schema: {
+      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      headers: IDEMPOTENCY,
+      body: {
+        type: 'object', required: ['optionIds', 'voterId'], additionalProperties: false,
+        properties: { optionIds: { type: 'array', items: ID, minItems: 1, maxItems: 50 }, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
+      },
+      response: { 200: ref('PollView'), ...errors },
+    },
+  },
+  {
+    method: 'GET', url: '/api/shares', operationId: 'getShareCounts', summary: 'Read the first-party share counts of a URL.', tags: ['shares'], cacheable: true,
+    schema: {
+      querystring: { type: 'object', required: ['url'], additionalProperties: false, properties: { url: SHARE_URL } },
+      response: { 200: ref('ShareCounts'), ...errors },
+    },
+  },
+  {
+    method: 'POST', url: '/api/shares', operationId: 'recordShare', summary: 'Record one share of a URL on a network (once per reader per network).', tags: ['shares'], write: true,
+    schema: {
+      headers: IDEMPOTENCY,
+      body: {
+        type: 'object', required: ['url', 'network', 'voterId'], additionalProperties: false,
+        properties: { url: SHARE_URL, network: NETWORK, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
+      },
+      response: { 200: ref('ShareCounts'), ...errors },
+    },
+  },
+  {
+    method: 'POST', url: '/api/admin/polls', operationId: 'createPoll', summary: 'Create a poll.', tags: ['admin'], admin: true,
+    schema: { headers: ADMIN, body: ref('PollData'), response: { 201: ref('PollView'), ...errors } },
+  },
+  {
+    method: 'PATCH', url: '/api/admin/polls/:pollId', operationId: 'updatePoll', summary: 'Change a poll: question, labels, rules, closing.', tags: ['admin'], admin: true,
+    schema: {
+      headers: ADMIN,
+      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      body: {
+        type: 'object', additionalProperties: false, minProperties: 1,
+        properties: {
+          question: { type: 'string', minLength: 1, maxLength: 1000 },
+          results: VISIBILITY,
+          closesAt: CLOSES_AT,
+          closed: { type: 'boolean' },
+          allowChange: { type: 'boolean' },
+          multiple: { type: 'boolean' },
+          maxChoices: { type: 'integer', minimum: 1 },
+          labels: { type: 'object', description: 'New labels by option id.', additionalProperties: { type: 'string', minLength: 1, maxLength: 500 } },
+        },
+      },
+      response: { 200: ref('PollView'), ...errors },
+    },
+  },
+  {
+    method: 'POST', url: '/api/admin/polls/:pollId/close', operationId: 'closePoll', summary: 'Close a poll now.', tags: ['admin'], admin: true,
+    schema: {
+      headers: ADMIN,
+      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      response: { 200: ref('PollView'), ...errors },
+    },
+  },
+  {
+    method: 'POST', url: '/api/admin/import', operationId: 'importData', summary: 'Import widget data: polls and rating aggregates. Importing the same data twice changes nothing; readers\' votes are kept.', tags: ['admin'], admin: true, bodyLimit: 4 * 1024 * 1024,
+    schema: {
+      headers: ADMIN,
+      body: ref('WidgetData'),
+      response: { 200: { type: 'object', required: ['ratings', 'polls'], properties: { ratings: COUNT, polls: COUNT } }, ...errors },
+    },
+  },
+];

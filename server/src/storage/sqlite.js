@@ -1,0 +1,352 @@
+// SQLite storage (better-sqlite3, WAL). Every aggregate is a counter row updated in the same
+// transaction as the vote and its idempotency receipt, so a read is one indexed row whatever the
+// number of votes, and totals cannot drift from the votes. All SQL is parameterised.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { ApiError, checkBallot, pollView, ratingSummary } from '../rules.js';
+
+/** @typedef {import('./storage.js').Storage} Storage */
+/** @typedef {import('../rules.js').StoredPoll} StoredPoll */
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS ratings (
+  article_id TEXT PRIMARY KEY,
+  imported_votes INTEGER NOT NULL DEFAULT 0,
+  imported_sum REAL NOT NULL DEFAULT 0,
+  reader_votes INTEGER NOT NULL DEFAULT 0,
+  reader_sum INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE IF NOT EXISTS rating_votes (
+  article_id TEXT NOT NULL,
+  voter TEXT NOT NULL,
+  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  PRIMARY KEY (article_id, voter)
+) STRICT;
+CREATE TABLE IF NOT EXISTS polls (
+  id TEXT PRIMARY KEY,
+  question TEXT NOT NULL,
+  multiple INTEGER NOT NULL,
+  max_choices INTEGER NOT NULL,
+  results TEXT NOT NULL,
+  closes_at TEXT,
+  closed INTEGER NOT NULL,
+  allow_change INTEGER NOT NULL,
+  imported_voters INTEGER NOT NULL DEFAULT 0,
+  reader_voters INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE TABLE IF NOT EXISTS poll_options (
+  poll_id TEXT NOT NULL REFERENCES polls(id),
+  option_id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  imported_votes INTEGER NOT NULL DEFAULT 0,
+  reader_votes INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (poll_id, option_id)
+) STRICT;
+CREATE TABLE IF NOT EXISTS poll_ballots (
+  poll_id TEXT NOT NULL,
+  voter TEXT NOT NULL,
+  choices TEXT NOT NULL,
+  PRIMARY KEY (poll_id, voter)
+) STRICT;
+CREATE TABLE IF NOT EXISTS shares (
+  url TEXT NOT NULL,
+  network TEXT NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (url, network)
+) STRICT;
+CREATE TABLE IF NOT EXISTS share_events (
+  url TEXT NOT NULL,
+  network TEXT NOT NULL,
+  voter TEXT NOT NULL,
+  PRIMARY KEY (url, network, voter)
+) STRICT;
+CREATE TABLE IF NOT EXISTS receipts (
+  key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  reply TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) STRICT;
+`;
+
+/**
+ * Opens (creating if needed) the SQLite file at `path`.
+ * @param {string} path a file path, or ':memory:'
+ * @param {{ ratingChange?: 'replace'|'refuse', now?: () => Date }} [options]
+ * @returns {Storage}
+ */
+export function openSqliteStorage(path, options = {}) {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL: a vote acknowledged to a reader survives even a power cut, not just a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  const ratingChange = options.ratingChange ?? 'replace';
+  const now = options.now ?? (() => new Date());
+
+  const q = {
+    meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    rating: db.prepare('SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = ?'),
+    ensureRating: db.prepare('INSERT INTO ratings (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING'),
+    myRating: db.prepare('SELECT rating FROM rating_votes WHERE article_id = ? AND voter = ?').pluck(),
+    insertRatingVote: db.prepare('INSERT INTO rating_votes (article_id, voter, rating) VALUES (?, ?, ?)'),
+    updateRatingVote: db.prepare('UPDATE rating_votes SET rating = ? WHERE article_id = ? AND voter = ?'),
+    addRating: db.prepare('UPDATE ratings SET reader_votes = reader_votes + ?, reader_sum = reader_sum + ? WHERE article_id = ?'),
+    importRating: db.prepare(
+      `INSERT INTO ratings (article_id, imported_votes, imported_sum) VALUES (?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET imported_votes = excluded.imported_votes, imported_sum = excluded.imported_sum`,
+    ),
+    poll: db.prepare('SELECT * FROM polls WHERE id = ?'),
+    options: db.prepare('SELECT option_id, label, imported_votes + reader_votes AS votes, reader_votes FROM poll_options WHERE poll_id = ? ORDER BY position'),
+    ballot: db.prepare('SELECT choices FROM poll_ballots WHERE poll_id = ? AND voter = ?').pluck(),
+    insertBallot: db.prepare('INSERT INTO poll_ballots (poll_id, voter, choices) VALUES (?, ?, ?)'),
+    updateBallot: db.prepare('UPDATE poll_ballots SET choices = ? WHERE poll_id = ? AND voter = ?'),
+    addOptionVote: db.prepare('UPDATE poll_options SET reader_votes = reader_votes + ? WHERE poll_id = ? AND option_id = ?'),
+    addVoter: db.prepare('UPDATE polls SET reader_voters = reader_voters + 1 WHERE id = ?'),
+    insertPoll: db.prepare(
+      `INSERT INTO polls (id, question, multiple, max_choices, results, closes_at, closed, allow_change, imported_voters)
+       VALUES (@id, @question, @multiple, @maxChoices, @results, @closesAt, @closed, @allowChange, @importedVoters)`,
+    ),
+    updatePoll: db.prepare(
+      `UPDATE polls SET question = @question, multiple = @multiple, max_choices = @maxChoices, results = @results,
+       closes_at = @closesAt, closed = @closed, allow_change = @allowChange, imported_voters = @importedVoters WHERE id = @id`,
+    ),
+    upsertOption: db.prepare(
+      `INSERT INTO poll_options (poll_id, option_id, label, position, imported_votes) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (poll_id, option_id) DO UPDATE SET label = excluded.label, position = excluded.position, imported_votes = excluded.imported_votes`,
+    ),
+    deleteOption: db.prepare('DELETE FROM poll_options WHERE poll_id = ? AND option_id = ?'),
+    shares: db.prepare('SELECT network, count FROM shares WHERE url = ? ORDER BY network'),
+    shareEvent: db.prepare('INSERT INTO share_events (url, network, voter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    addShare: db.prepare(
+      'INSERT INTO shares (url, network, count) VALUES (?, ?, 1) ON CONFLICT (url, network) DO UPDATE SET count = count + 1',
+    ),
+    receipt: db.prepare('SELECT fingerprint, reply FROM receipts WHERE key = ?'),
+    putReceipt: db.prepare('INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (?, ?, ?, ?)'),
+    pruneReceipts: db.prepare('DELETE FROM receipts WHERE created_at < ?'),
+  };
+
+  q.setMeta.run('voter-pepper', randomBytes(32).toString('hex'));
+  /** A per-database secret mixed into voter hashes: the file never holds a raw voter id. */
+  const pepper = /** @type {string} */ (q.meta.get('voter-pepper'));
+
+  /** @param {string} pollId @returns {StoredPoll | undefined} */
+  function loadPoll(pollId) {
+    const row = /** @type {any} */ (q.poll.get(pollId));
+    if (!row) return undefined;
+    const options = /** @type {any[]} */ (q.options.all(pollId));
+    return {
+      id: row.id,
+      question: row.question,
+      options: options.map((o) => ({ id: o.option_id, label: o.label, votes: o.votes })),
+      multiple: row.multiple === 1,
+      maxChoices: row.max_choices,
+      results: row.results,
+      closesAt: row.closes_at,
+      closed: row.closed === 1,
+      allowChange: row.allow_change === 1,
+      voters: row.imported_voters + row.reader_voters,
+    };
+  }
+
+  /** @param {string} pollId */
+  function requirePoll(pollId) {
+    const poll = loadPoll(pollId);
+    if (!poll) throw new ApiError(404, 'unknown-poll', `There is no poll "${pollId}".`, 'params.pollId');
+    return poll;
+  }
+
+  /** @param {string} pollId @param {string} voter */
+  function choicesOf(pollId, voter) {
+    const raw = /** @type {string|undefined} */ (q.ballot.get(pollId, voter));
+    return raw === undefined ? undefined : /** @type {string[]} */ (JSON.parse(raw));
+  }
+
+  /** @param {string} articleId */
+  function readRating(articleId) {
+    const row = /** @type {{votes:number,sum:number}|undefined} */ (q.rating.get(articleId));
+    return ratingSummary(articleId, row?.votes ?? 0, row?.sum ?? 0);
+  }
+
+  /**
+   * Runs a write once per receipt key, in one transaction with its receipt: a retry gets the
+   * first reply again; the same key with a different request is refused.
+   * @template T
+   * @param {import('./storage.js').Receipt} receipt
+   * @param {() => T} write
+   * @returns {{ reply: T, replayed: boolean }}
+   */
+  function once(receipt, write) {
+    return db.transaction(() => {
+      const seen = /** @type {{fingerprint:string, reply:string}|undefined} */ (q.receipt.get(receipt.key));
+      if (seen) {
+        if (seen.fingerprint !== receipt.fingerprint) {
+          throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request.', 'headers.idempotency-key');
+        }
+        return { reply: JSON.parse(seen.reply), replayed: true };
+      }
+      const reply = write();
+      q.putReceipt.run(receipt.key, receipt.fingerprint, JSON.stringify(reply), Date.now());
+      return { reply, replayed: false };
+    }).immediate();
+  }
+
+  /** @param {import('./storage.js').PollInput} poll @param {boolean} create */
+  function writePoll(poll, create) {
+    const importedVoters = poll.voters ?? poll.options.reduce((sum, o) => sum + o.votes, 0);
+    const row = {
+      id: poll.id,
+      question: poll.question,
+      multiple: poll.multiple ? 1 : 0,
+      maxChoices: poll.maxChoices,
+      results: poll.results,
+      closesAt: poll.closesAt,
+      closed: poll.closed ? 1 : 0,
+      allowChange: poll.allowChange ? 1 : 0,
+      importedVoters,
+    };
+    if (create) q.insertPoll.run(row);
+    else q.updatePoll.run(row);
+    const existing = /** @type {any[]} */ (q.options.all(poll.id));
+    const keep = new Set(poll.options.map((o) => o.id));
+    for (const old of existing) {
+      if (keep.has(old.option_id)) continue;
+      if (old.reader_votes > 0) {
+        throw new ApiError(409, 'option-has-votes', `Option "${old.option_id}" has readers' votes and cannot be removed.`, 'options');
+      }
+      q.deleteOption.run(poll.id, old.option_id);
+    }
+    poll.options.forEach((o, i) => q.upsertOption.run(poll.id, o.id, o.label, i, o.votes));
+  }
+
+  return {
+    pepper,
+
+    async health() {
+      q.meta.get('voter-pepper');
+      return true;
+    },
+
+    async getRating(articleId) {
+      return readRating(articleId);
+    },
+
+    async getRatings(articleIds) {
+      return db.transaction(() => articleIds.map(readRating))();
+    },
+
+    async rate({ articleId, voter, rating, receipt }) {
+      return once(receipt, () => {
+        q.ensureRating.run(articleId);
+        const previous = /** @type {number|undefined} */ (q.myRating.get(articleId, voter));
+        if (previous === undefined) {
+          q.insertRatingVote.run(articleId, voter, rating);
+          q.addRating.run(1, rating, articleId);
+        } else if (ratingChange === 'refuse') {
+          throw new ApiError(409, 'already-voted', 'This reader has already rated this article.');
+        } else {
+          q.updateRatingVote.run(rating, articleId, voter);
+          q.addRating.run(0, rating - previous, articleId);
+        }
+        return { summary: readRating(articleId), rating };
+      });
+    },
+
+    async getPoll(pollId, voter) {
+      const poll = requirePoll(pollId);
+      return pollView(poll, voter === undefined ? undefined : choicesOf(pollId, voter), now());
+    },
+
+    async votePoll({ pollId, voter, optionIds, receipt }) {
+      return once(receipt, () => {
+        const poll = requirePoll(pollId);
+        const previous = choicesOf(pollId, voter);
+        const choices = checkBallot(poll, optionIds, previous, now());
+        for (const id of previous ?? []) q.addOptionVote.run(-1, pollId, id);
+        for (const id of choices) q.addOptionVote.run(1, pollId, id);
+        if (previous) q.updateBallot.run(JSON.stringify(choices), pollId, voter);
+        else {
+          q.insertBallot.run(pollId, voter, JSON.stringify(choices));
+          q.addVoter.run(pollId);
+        }
+        return pollView(requirePoll(pollId), choices, now());
+      });
+    },
+
+    async getShares(url) {
+      return readShares(url);
+    },
+
+    async recordShare({ url, network, voter, receipt }) {
+      return once(receipt, () => {
+        // One share per reader per network per URL: a second click is not a second share.
+        if (q.shareEvent.run(url, network, voter).changes === 1) q.addShare.run(url, network);
+        return readShares(url);
+      });
+    },
+
+    async createPoll(poll) {
+      db.transaction(() => {
+        if (q.poll.get(poll.id)) throw new ApiError(409, 'poll-exists', `A poll "${poll.id}" already exists.`, 'body.id');
+        writePoll(poll, true);
+      }).immediate();
+      return pollView(requirePoll(poll.id), undefined, now());
+    },
+
+    async updatePoll(pollId, patch) {
+      db.transaction(() => {
+        const current = requirePoll(pollId);
+        const row = /** @type {any} */ (q.poll.get(pollId));
+        const merged = {
+          ...current,
+          ...patch,
+          id: pollId,
+          options: current.options.map((o) => {
+            const imported = /** @type {any[]} */ (q.options.all(pollId)).find((x) => x.option_id === o.id);
+            return { id: o.id, label: patch.labels?.[o.id] ?? o.label, votes: o.votes - imported.reader_votes };
+          }),
+          voters: row.imported_voters,
+        };
+        const unknown = Object.keys(patch.labels ?? {}).find((id) => !current.options.some((o) => o.id === id));
+        if (unknown !== undefined) throw new ApiError(404, 'unknown-option', `This poll has no option "${unknown}".`, `body.labels.${unknown}`);
+        if (merged.maxChoices > merged.options.length || (!merged.multiple && merged.maxChoices !== 1)) {
+          throw new ApiError(400, 'invalid', 'maxChoices does not fit the poll.', 'body.maxChoices');
+        }
+        writePoll(merged, false);
+      }).immediate();
+      return pollView(requirePoll(pollId), undefined, now());
+    },
+
+    async importData(data) {
+      return db.transaction(() => {
+        for (const r of data.ratings ?? []) q.importRating.run(r.articleId, r.votes, r.votes * r.average);
+        for (const p of data.polls ?? []) writePoll(p, !q.poll.get(p.id));
+        return { ratings: data.ratings?.length ?? 0, polls: data.polls?.length ?? 0 };
+      }).immediate();
+    },
+
+    async pruneReceipts(olderThanMs) {
+      return q.pruneReceipts.run(Date.now() - olderThanMs).changes;
+    },
+
+    async close() {
+      if (!db.open) return;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+  };
+
+  /** @param {string} url */
+  function readShares(url) {
+    const rows = /** @type {{network:string,count:number}[]} */ (q.shares.all(url));
+    const counts = Object.fromEntries(rows.map((r) => [r.network, r.count]));
+    return { url, counts, total: rows.reduce((sum, r) => sum + r.count, 0) };
+  }
+}

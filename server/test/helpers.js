@@ -1,0 +1,145 @@
+// Test helpers: a real server on a real SQLite file in a temp dir, over real HTTP on port 0, and
+// a client that checks every reply against the committed OpenAPI document.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { buildApp } from '../src/app.js';
+import { openSqliteStorage } from '../src/storage/sqlite.js';
+
+export const root = new URL('..', import.meta.url).pathname;
+export const repoRoot = new URL('../..', import.meta.url).pathname;
+export const demoData = JSON.parse(readFileSync(join(repoRoot, 'demo/data/widgets.json'), 'utf8'));
+export const ARTICLE = 'us-long-term-goals-for-russia';
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export const voter = () => randomBytes(16).toString('hex');
+export const key = () => randomBytes(16).toString('hex');
+
+export function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'aw-server-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Starts the real app on 127.0.0.1:0 with a fresh SQLite file, seeded with the demo data.
+ * @param {Partial<import('../src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date }} [options]
+ */
+export async function startServer(options = {}) {
+  const { dir, remove } = tempDir();
+  const dbPath = join(dir, 'widgets.sqlite');
+  const storage = openSqliteStorage(dbPath, { ratingChange: options.ratingChange, now: options.now });
+  const { normalizeWidgetData } = await import('../src/data.js');
+  await storage.importData(normalizeWidgetData(options.seed ?? demoData));
+  const app = await buildApp({ adminToken: ADMIN_TOKEN, rateLimit: { max: 0 }, ...options, storage });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url,
+    dbPath,
+    storage,
+    api: client(url),
+    async close() {
+      await app.close();
+      await storage.close();
+      remove();
+    },
+  };
+}
+
+const openapi = JSON.parse(readFileSync(join(root, 'openapi.json'), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const compiled = new Map();
+
+function operationFor(method, pathname) {
+  for (const [template, item] of Object.entries(openapi.paths)) {
+    const re = new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`);
+    if (re.test(pathname) && item[method.toLowerCase()]) return { template, operation: item[method.toLowerCase()] };
+  }
+  return undefined;
+}
+
+/** Asserts that a reply is one the OpenAPI document describes for this request. */
+export function checkAgainstOpenApi(method, url, status, body) {
+  const found = operationFor(method, new URL(url).pathname);
+  if (!found) {
+    assert.equal(status, 404, `${method} ${url} is not in openapi.json but answered ${status}`);
+    return;
+  }
+  const responses = found.operation.responses;
+  const spec = responses[String(status)] ?? responses[`${String(status)[0]}XX`];
+  assert.ok(spec, `${method} ${found.template}: status ${status} is not documented`);
+  const schema = spec.content?.['application/json']?.schema;
+  if (!schema) {
+    assert.equal(body, undefined, `${method} ${found.template} ${status} should have no body`);
+    return;
+  }
+  const id = `${method} ${found.template} ${status}`;
+  if (!compiled.has(id)) compiled.set(id, ajv.compile({ ...schema, components: openapi.components }));
+  const validate = compiled.get(id);
+  assert.ok(validate(body), `${id}: reply does not match openapi.json: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
+}
+
+/** A fetch wrapper: JSON in and out, every reply checked against openapi.json. */
+export function client(base) {
+  return async function api(method, path, { body, headers = {}, raw } = {}) {
+    const url = new URL(path, base).href;
+    const init = { method, headers: { ...headers } };
+    if (raw !== undefined) init.body = raw;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(url, init);
+    const text = await response.text();
+    let json;
+    if (text) {
+      const type = response.headers.get('content-type') ?? '';
+      assert.match(type, /^application\/json/, `${method} ${path}: ${response.status} is not JSON: ${text.slice(0, 200)}`);
+      json = JSON.parse(text);
+    }
+    checkAgainstOpenApi(method, url, response.status, json);
+    return { status: response.status, body: json, headers: response.headers };
+  };
+}
+
+export const vote = (api, articleId, rating, { voterId = voter(), idempotencyKey = key(), headers = {} } = {}) =>
+  api('POST', `/api/ratings/${encodeURIComponent(articleId)}/votes`, { body: { rating, voterId }, headers: { 'idempotency-key': idempotencyKey, ...headers } });
+
+export const pollVote = (api, pollId, optionIds, { voterId = voter(), idempotencyKey = key(), headers = {} } = {}) =>
+  api('POST', `/api/polls/${encodeURIComponent(pollId)}/votes`, { body: { optionIds, voterId }, headers: { 'idempotency-key': idempotencyKey, ...headers } });
+
+export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/** Spawns the real CLI; resolves once it listens, with its URL and its output so far. */
+export function spawnCli(args, { env = {} } = {}) {
+  const child = spawn(process.execPath, [join(root, 'bin/article-widgets-server.js'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 15000);
+    child.stdout.on('data', () => {
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`server exited with ${code}:\n${out}\n${err}`), { code, out, err }));
+    });
+  });
+  ready.catch(() => {});
+  return { child, ready, exited, output: () => ({ out, err }) };
+}
