@@ -17,7 +17,11 @@ const bundles = [
     budget: 9 * KB,
     entry: ["import { ArticleRating } from '../../src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...backends],
   },
-  // <opinion-poll> budget
+  {
+    name: 'opinion-poll + Lit + backends',
+    budget: 10 * KB,
+    entry: ["import { OpinionPoll } from '../../src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...backends],
+  },
   // <share-bar> budget
   { name: 'dist/article-widgets.js (everything)', budget: 30 * KB, entry: ["export * from '../../src/define.ts';"] },
 ];

@@ -3,11 +3,11 @@
  * of dist/article-widgets.js, the file a site loads with a plain <script type="module" src>.
  */
 import { ArticleRating } from './article-rating/article-rating.js';
-// <opinion-poll>
+import { OpinionPoll } from './opinion-poll/opinion-poll.js';
 // <share-bar>
 
 export * from './index.js';
 
 ArticleRating.define();
-// <opinion-poll> define
+OpinionPoll.define();
 // <share-bar> define

@@ -5,7 +5,8 @@
  */
 export { ArticleRating } from './article-rating/article-rating.js';
 export type { RatingVoteDetail, RatingErrorDetail } from './article-rating/article-rating.js';
-// <opinion-poll>
+export { OpinionPoll } from './opinion-poll/opinion-poll.js';
+export type { PollVoteDetail, PollErrorDetail } from './opinion-poll/opinion-poll.js';
 // <share-bar>
 
 export { BackendError } from './backend/backend.js';

@@ -1,0 +1,151 @@
+import { css } from 'lit';
+import { sharedStyles } from '../internal/shared-styles.js';
+
+export const styles = [
+  sharedStyles,
+  css`
+    :host {
+      display: block;
+      --_bar: var(--aw-poll-bar-color, #2563eb);
+      --_lead: var(--aw-poll-leading-color, #1e3a8a);
+      --_track: var(--aw-poll-track-color, #e5e7eb);
+      --_muted: var(--aw-poll-muted-color, #57534e);
+    }
+    .base,
+    form,
+    fieldset,
+    .options {
+      display: grid;
+      gap: 0.75em;
+    }
+    p,
+    ul,
+    fieldset,
+    legend {
+      margin: 0;
+      padding: 0;
+      border: 0;
+      min-inline-size: 0;
+    }
+    .heading,
+    .note,
+    .total {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .heading {
+      font-weight: 600;
+      text-transform: uppercase;
+      letter-spacing: 0.04em;
+    }
+    .question {
+      font-weight: 700;
+      margin-block-end: 0.25em;
+    }
+    .options {
+      list-style: none;
+    }
+    /* An option: its label (with the input) and figures on one line, the bar beneath. */
+    .option {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      align-items: baseline;
+      gap: 0.25em 1em;
+    }
+    label {
+      display: flex;
+      align-items: baseline;
+      gap: 0.5em;
+      min-block-size: 24px;
+      cursor: pointer;
+    }
+    input {
+      flex: none;
+      inline-size: 1.25em;
+      block-size: 1.25em;
+      margin: 0;
+      align-self: start;
+      accent-color: var(--_bar);
+    }
+    .figures {
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .leading .figures {
+      font-weight: 700;
+    }
+    .bar {
+      grid-column: 1 / -1;
+      block-size: var(--aw-poll-bar-size, 0.5rem);
+      border-radius: 1em;
+      background: var(--_track);
+      overflow: hidden;
+    }
+    .bar > span {
+      display: block;
+      block-size: 100%;
+      background: var(--_bar);
+      transition: inline-size 0.4s ease-out;
+    }
+    .leading .bar > span {
+      background: var(--_lead);
+    }
+    .mark {
+      color: var(--_bar);
+      font-weight: 700;
+    }
+    .message:empty {
+      display: none;
+    }
+    .message {
+      color: var(--aw-error-color, #b91c1c);
+    }
+    .button {
+      justify-self: start;
+      min-block-size: 2.25em;
+    }
+    .vote {
+      font-weight: 600;
+      border-color: var(--_bar);
+      background: var(--_bar);
+      color: #fff;
+    }
+    .button:disabled {
+      opacity: 0.6;
+      cursor: default;
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_bar: var(--aw-poll-bar-color, #60a5fa);
+        --_lead: var(--aw-poll-leading-color, #bfdbfe);
+        --_track: var(--aw-poll-track-color, #374151);
+        --_muted: var(--aw-poll-muted-color, #a8a29e);
+      }
+      .vote {
+        color: #000;
+      }
+      .message {
+        color: var(--aw-error-color, #fca5a5);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .bar > span {
+        transition: none;
+      }
+    }
+    @media (forced-colors: active) {
+      .bar {
+        border: 1px solid CanvasText;
+      }
+      .bar > span,
+      .leading .bar > span {
+        background: CanvasText;
+      }
+      .vote {
+        border-color: ButtonText;
+        background: ButtonFace;
+        color: ButtonText;
+      }
+    }
+  `,
+];
