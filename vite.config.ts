@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 // Two builds from one config:
 // - default: dist/article-widgets.js, one self-registering ES module with Lit bundled in, for a
@@ -8,6 +9,7 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) => {
   const npm = mode === 'npm';
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       emptyOutDir: false,

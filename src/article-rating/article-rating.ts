@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { BackendError, RatingSummary, WidgetBackend } from '../backend/backend.js';
 import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
@@ -10,6 +9,7 @@ import { reportMissingBackend, resolveBackend } from '../internal/resolve-backen
 import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
+import { ratingMessages } from './article-rating.messages.js';
 import { styles } from './article-rating.styles.js';
 
 /** What the page store holds for one article: the aggregate and this reader's own rating. */
@@ -34,6 +34,8 @@ export interface RatingErrorDetail {
   code: string;
   message: string;
 }
+
+type RatingTranslator = Translator<typeof ratingMessages.en>;
 
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_PATH = 'M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55L2.48 9.42l6.58-.96z';
@@ -86,37 +88,47 @@ export class ArticleRating extends LitElement {
     }
   }
 
+  // Declared as static properties rather than with decorators: it keeps Lit's decorator code
+  // out of the bundle (a size budget of 9 KB holds the element, Lit and the backend code).
+  static override properties = {
+    articleId: { attribute: 'article-id' },
+    votes: { type: Number },
+    average: { type: Number },
+    readonly: { type: Boolean, reflect: true },
+    allowChange: { type: Boolean, attribute: 'allow-change' },
+    summary: {},
+    api: {},
+    backend: { attribute: false },
+    hovered: { state: true, attribute: false },
+    chosen: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** The id of the article being rated. Required for voting. */
-  @property({ attribute: 'article-id' }) articleId = '';
-
+  articleId = '';
   /** The vote count known when the page was rendered (shown before the backend answers). */
-  @property({ type: Number }) votes?: number;
-
+  declare votes?: number;
   /** The average known when the page was rendered, 1..5 (0 with no votes). */
-  @property({ type: Number }) average?: number;
-
+  declare average?: number;
   /** Shows the rating without letting the reader vote. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-
+  readonly = false;
   /** Lets a reader change a rating already cast. */
-  @property({ type: Boolean, attribute: 'allow-change' }) allowChange = false;
-
+  allowChange = false;
   /** How the aggregate reads: `full` "(votes: 4, rating: 4.5)" or `count` "(4 votes)". */
-  @property() summary: 'full' | 'count' = 'full';
-
+  summary: 'full' | 'count' = 'full';
   /** The URL of the reference server's API (uses the HTTP backend). */
-  @property() api?: string;
-
+  declare api?: string;
   /** The backend to use; overrides `api` and the page default. */
-  @property({ attribute: false }) backend?: WidgetBackend;
+  declare backend?: WidgetBackend;
 
   /** The star under the pointer, 0 for none. */
-  @state() private hovered = 0;
+  private hovered = 0;
   /** The star chosen with the keyboard but not yet cast, 0 for none. */
-  @state() private chosen = 0;
+  private chosen = 0;
   /** The last failed vote, kept so a retry sends it again with the same idempotency key. */
-  @state() private failed?: { rating: number; key: string; error: BackendError };
-  @state() private announcement = '';
+  private failed?: { rating: number; key: string; error: BackendError };
+  private announcement = '';
 
   private readonly item = new ItemController<RatingItem>(this);
   private stopListening: (() => void)[] = [];
@@ -200,7 +212,7 @@ export class ArticleRating extends LitElement {
     if (!item || !this.interactive) return;
     const articleId = this.articleId.trim();
     const backend = resolveBackend(this)!;
-    const t = translatorFor(this);
+    const t = translatorFor(this, ratingMessages);
     this.failed = undefined;
     this.chosen = 0;
     this.hovered = 0;
@@ -285,19 +297,19 @@ export class ArticleRating extends LitElement {
     if (value && this.interactive) void this.cast(value);
   }
 
-  private valueText(t: Translator, summary: RatingSummary): string {
+  private valueText(t: RatingTranslator, summary: RatingSummary): string {
     if (summary.votes === 0) return t.t('ratingNoVotes');
     return t.t('ratingValue', { count: summary.votes, average: t.number(summary.average, 1) });
   }
 
-  private summaryText(t: Translator, summary: RatingSummary): string {
+  private summaryText(t: RatingTranslator, summary: RatingSummary): string {
     if (summary.votes === 0) return `(${t.t('ratingNoVotes')})`;
     if (this.summary === 'count') return `(${t.t('voteCount', { count: summary.votes })})`;
     return t.t('ratingSummary', { votes: summary.votes, average: t.number(summary.average, 1) });
   }
 
   protected override render() {
-    const t = translatorFor(this);
+    const t = translatorFor(this, ratingMessages);
     const { summary, mine } = this.data;
     const interactive = this.interactive;
     const preview = this.hovered || this.chosen;

@@ -21,33 +21,19 @@ export interface ItemState<T> {
 export const timeouts = { read: 10_000, write: 15_000 };
 
 /**
- * Runs `call` with a signal that aborts on `outer` or after `ms`; a timeout becomes a `network`
- * error, so a backend that hangs never leaves a widget waiting for ever.
+ * Runs `call` with a signal that aborts on `outer` or after `ms`, and settles as soon as that
+ * signal aborts, even if the backend ignores it: a backend that hangs never leaves a widget
+ * waiting. A timeout becomes a `network` error, an abort an `aborted` one.
  */
 export async function withTimeout<T>(ms: number, outer: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  outer?.addEventListener('abort', abort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // Reject before aborting, so the race settles as a timeout and not as an abort.
-      reject(new BackendError('network', `No answer from the backend within ${ms / 1000} s.`));
-      controller.abort();
-    }, ms);
-  });
-  const aborted = new Promise<never>((_, reject) => {
-    const stop = () => reject(new BackendError('aborted', 'The request was aborted.'));
-    if (controller.signal.aborted) stop();
-    else controller.signal.addEventListener('abort', stop, { once: true });
-  });
+  const signal = AbortSignal.any(outer ? [outer, AbortSignal.timeout(ms)] : [AbortSignal.timeout(ms)]);
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
   try {
-    return await Promise.race([call(controller.signal), timedOut, aborted]);
+    return await Promise.race([call(signal), aborted]);
   } catch (error) {
-    throw toBackendError(error);
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', abort);
+    throw (error as Error)?.name === 'TimeoutError'
+      ? new BackendError('network', `No answer from the backend within ${ms / 1000} s.`)
+      : toBackendError(error);
   }
 }
 
