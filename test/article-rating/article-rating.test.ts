@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ArticleRating, type RatingErrorDetail, type RatingVoteDetail } from '../../src/article-rating/article-rating.js';
 import { setDefaultBackend } from '../../src/backend/default-backend.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
@@ -353,6 +353,63 @@ describe('<article-rating>', () => {
       el.remove();
       expect(backend.signals[0].aborted).to.equal(true);
       release();
+    });
+  });
+
+  describe('look and feel', () => {
+    afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' }));
+
+    const fullColour = (el: ArticleRating) => getComputedStyle(el.shadowRoot!.querySelector('[part="star"] svg.full')!).fill;
+
+    it('keeps its size when the backend answers: no layout shift', async () => {
+      const backend = new ScriptedBackend();
+      const release = backend.hold('getRating');
+      const el = await fixture<ArticleRating>(html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" .backend=${backend}></article-rating>`);
+      const before = el.getBoundingClientRect();
+      release();
+      await until(() => slider(el));
+      const after = el.getBoundingClientRect();
+      expect([after.width, after.height]).to.deep.equal([before.width, before.height]);
+    });
+
+    it('gives every star a target of at least 24 by 24 px, even when drawn small', async () => {
+      const { el } = await ready();
+      el.style.setProperty('--aw-rating-star-size', '12px');
+      for (const star of el.shadowRoot!.querySelectorAll('[part="star"]')) {
+        const box = star.getBoundingClientRect();
+        expect(box.width).to.be.at.least(24);
+        expect(box.height).to.be.at.least(24);
+      }
+    });
+
+    it('takes its colours from custom properties, with light and dark defaults', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
+      expect(fullColour(el)).to.equal('rgb(194, 106, 0)');
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(fullColour(el)).to.equal('rgb(251, 191, 36)');
+      await expect(el).to.be.accessible();
+      el.style.setProperty('--aw-rating-color', 'rgb(1, 2, 3)');
+      expect(fullColour(el)).to.equal('rgb(1, 2, 3)');
+    });
+
+    it('uses system colours in forced-colors mode and drops motion when asked', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
+      const svg = el.shadowRoot!.querySelector('[part="star"] svg')!;
+      expect(getComputedStyle(svg).transitionDuration).to.equal('0.12s');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(svg).transitionDuration).to.equal('0s');
+      // This Chromium does not emulate forced colours, so read the rule from the element's styles.
+      const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+      const forced = rules.filter((rule) => rule instanceof CSSMediaRule && rule.conditionText === '(forced-colors: active)');
+      const starRule = forced.flatMap((rule) => [...(rule as CSSMediaRule).cssRules]).find((rule) => (rule as CSSStyleRule).selectorText === '.star svg') as CSSStyleRule;
+      expect([starRule.style.fill, starRule.style.stroke]).to.deep.equal(['canvas', 'canvastext']);
+    });
+
+    it('shows a visible focus ring', async () => {
+      const { el } = await ready();
+      slider(el)!.focus();
+      await press('ArrowRight');
+      expect(getComputedStyle(slider(el)!).outlineStyle).to.equal('solid');
     });
   });
 
