@@ -42,6 +42,9 @@ export const styles = [
       font-weight: 700;
       margin-block-end: 0.25em;
     }
+    legend.question {
+      margin-block-end: 0.75em;
+    }
     .options {
       list-style: none;
     }
@@ -49,22 +52,23 @@ export const styles = [
     .option {
       display: grid;
       grid-template-columns: 1fr auto;
-      align-items: baseline;
+      align-items: start;
       gap: 0.25em 1em;
     }
     label {
       display: flex;
-      align-items: baseline;
+      align-items: flex-start;
       gap: 0.5em;
       min-block-size: 24px;
       cursor: pointer;
     }
     input {
+      font: inherit;
       flex: none;
       inline-size: 1.25em;
       block-size: 1.25em;
-      margin: 0;
-      align-self: start;
+      /* Centred on the label's first line, however many lines it wraps to. */
+      margin: calc((1lh - 1.25em) / 2) 0 0;
       accent-color: var(--_bar);
     }
     .figures {

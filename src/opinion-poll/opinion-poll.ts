@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { BackendError, type PollOption, type PollView, type WidgetBackend } from '../backend/backend.js';
 import { onDefaultBackendChange } from '../backend/default-backend.js';
 import { parsePollView } from '../backend/shapes.js';
@@ -10,6 +9,7 @@ import { reportMissingBackend, resolveBackend } from '../internal/resolve-backen
 import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
+import { pollMessages } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
 import { styles } from './opinion-poll.styles.js';
 
@@ -37,6 +37,8 @@ export interface PollErrorDetail {
   message: string;
 }
 
+type PollTranslator = Translator<typeof pollMessages.en>;
+
 const rememberedKey = (pollId: string) => `poll:${pollId}`;
 const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -59,8 +61,9 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * answers. The question is the first `[data-question]` or heading; each option is a
  * `[data-option="id"]` element with its label as text (or in a `[data-label]` child, so the
  * element may also carry the figures for readers without JavaScript) and optional
- * `data-votes="33"`. `data-closed` on the element marks a closed poll, `data-voters="19"` a
- * multiple-choice one with its number of voters.
+ * `data-votes="33"`. On the element, `data-closed` marks a closed poll, `data-multiple="2"` a
+ * multiple-choice one (of at most 2 choices; empty for any number) and `data-voters="19"` its
+ * number of voters, the base of its shares.
  *
  * ```html
  * <opinion-poll poll-id="us-goals" data-closed>
@@ -115,24 +118,34 @@ export class OpinionPoll extends LitElement {
     }
   }
 
+  // Static properties rather than decorators: no decorator runtime in the bundle.
+  static override properties = {
+    pollId: { attribute: 'poll-id' },
+    api: {},
+    backend: { attribute: false },
+    selected: { state: true, attribute: false },
+    changing: { state: true, attribute: false },
+    problem: { state: true, attribute: false },
+    failed: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** The id of the poll. Required. */
-  @property({ attribute: 'poll-id' }) pollId = '';
-
+  pollId = '';
   /** The URL of the reference server's API (uses the HTTP backend). */
-  @property() api?: string;
-
+  declare api?: string;
   /** The backend to use; overrides `api` and the page default. */
-  @property({ attribute: false }) backend?: WidgetBackend;
+  declare backend?: WidgetBackend;
 
   /** The options ticked in the form, kept through a failed vote. */
-  @state() private selected: string[] = [];
+  private selected: string[] = [];
   /** The reader asked to change a vote already cast. */
-  @state() private changing = false;
+  private changing = false;
   /** What is wrong with the choice, shown under the options. */
-  @state() private problem = '';
+  private problem = '';
   /** The last failed vote, kept so a retry sends it again with the same idempotency key. */
-  @state() private failed?: { choices: string[]; key: string; error: BackendError };
-  @state() private announcement = '';
+  private failed?: { choices: string[]; key: string; error: BackendError };
+  private announcement = '';
 
   private readonly item = new ItemController<PollItem>(this);
   private preview?: PollItem;
@@ -183,16 +196,17 @@ export class OpinionPoll extends LitElement {
       votes: el.hasAttribute('data-votes') ? Number(el.getAttribute('data-votes')) : undefined,
     }));
     if (!options.length) return undefined;
-    const voters = this.dataset.voters;
+    const { voters, multiple } = this.dataset;
     try {
       return {
         poll: parsePollView({
           id: this.pollId || '-',
-          question: textOf(this.querySelector('[data-question],h1,h2,h3,h4,h5,h6')),
+          question: textOf(this.querySelector('[data-question]') ?? this.querySelector('h1,h2,h3,h4,h5,h6')),
           options,
-          multiple: voters !== undefined,
+          multiple: multiple !== undefined,
+          maxChoices: multiple ? Number(multiple) : undefined,
           closed: this.hasAttribute('data-closed'),
-          voters: voters === undefined ? undefined : Number(voters),
+          voters: voters && Number(voters),
         }),
       };
     } catch (e) {
@@ -208,14 +222,14 @@ export class OpinionPoll extends LitElement {
   private onChange(event: Event): void {
     const form = (event.target as HTMLInputElement).form!;
     this.selected = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
-    this.problem = this.tooMany() ? this.validate(translatorFor(this)) : '';
+    this.problem = this.tooMany() ? this.validate(translatorFor(this, pollMessages)) : '';
   }
 
   private tooMany(): boolean {
     return this.selected.length > (this.data?.poll.maxChoices ?? 1);
   }
 
-  private validate(t: Translator): string {
+  private validate(t: PollTranslator): string {
     const poll = this.data!.poll;
     if (!this.selected.length) return t.t('pollChooseOne');
     return this.tooMany() ? t.t('pollTooMany', { count: poll.maxChoices }) : '';
@@ -223,7 +237,7 @@ export class OpinionPoll extends LitElement {
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    const t = translatorFor(this);
+    const t = translatorFor(this, pollMessages);
     this.problem = this.announcement = this.validate(t);
     if (!this.problem) void this.cast([...this.selected]);
   }
@@ -234,7 +248,7 @@ export class OpinionPoll extends LitElement {
     if (!item || !before || item.state.writing) return;
     const pollId = before.poll.id;
     const backend = resolveBackend(this)!;
-    const t = translatorFor(this);
+    const t = translatorFor(this, pollMessages);
     this.failed = undefined;
     this.announcement = t.t('pollSending');
     try {
@@ -280,7 +294,7 @@ export class OpinionPoll extends LitElement {
   }
 
   protected override render() {
-    const t = translatorFor(this);
+    const t = translatorFor(this, pollMessages);
     const state = this.item.state;
     const data = this.data;
     const readError = state?.status === 'error' ? state.error : undefined;
@@ -315,7 +329,8 @@ export class OpinionPoll extends LitElement {
       const yours = !voting && !!mine?.includes(o.id);
       const leading = results && total > 0 && counts[i] === top;
       const label = html`<span part="label" class="label">${o.label}</span>`;
-      return html`<li part="option${yours ? ' yours' : ''}${leading ? ' leading' : ''}" class="option">
+      const kind = `option${yours ? ' yours' : ''}${leading ? ' leading' : ''}`;
+      return html`<li part=${kind} class=${kind}>
         ${voting
           ? html`<label
               ><input

@@ -241,7 +241,7 @@ describe('<opinion-poll>', () => {
       expect(texts(el, '[part="note"]')).to.include(`Open until ${date}`);
       const ru = await ready(new ScriptedBackend(pollData({ closesAt })), 'p', 'ru');
       const dateRu = new Date(closesAt).toLocaleDateString('ru', { dateStyle: 'long' });
-      expect(texts(ru.el, '[part="note"]')).to.include(`Открыт до ${dateRu}`);
+      expect(texts(ru.el, '[part="note"]')).to.include(`Голосование открыто до ${dateRu}`);
       expect(dateRu).to.match(/2027/);
     });
   });

@@ -26,27 +26,6 @@ export const en = {
   errorNotFound: 'This item no longer exists.',
   errorInvalidReply: 'The server sent an answer we could not read.',
   // <opinion-poll>
-  pollTitle: 'Poll',
-  pollClosed: 'Poll conducted',
-  pollLoading: 'Loading the poll…',
-  pollNotFound: 'There is no such poll.',
-  pollVote: 'Vote',
-  pollChange: 'Change my vote',
-  pollChooseOne: 'Choose an option first.',
-  pollUpTo: { one: 'Choose up to {count} option.', other: 'Choose up to {count} options.' } as PluralMessage,
-  pollTooMany: { one: 'Too many: choose at most {count} option.', other: 'Too many: choose at most {count} options.' } as PluralMessage,
-  pollUntil: 'Open until {date}',
-  pollAfterVote: 'Results are shown once you vote.',
-  pollAfterClose: 'Results will be shown when the poll closes.',
-  pollThanks: 'Thank you! Your vote was counted.',
-  pollSending: 'Sending your vote…',
-  pollYours: 'your choice',
-  pollLeading: 'leading',
-  /** The base of a multiple-choice poll's shares. */
-  pollBase: {
-    one: 'Shares are of {count} voter; several choices were allowed, so they can add up to more than 100%.',
-    other: 'Shares are of {count} voters; several choices were allowed, so they can add up to more than 100%.',
-  } as PluralMessage,
   // <share-bar>
   shareLabel: 'Share this article',
   /** The accessible name of a network's button. */
