@@ -10,8 +10,8 @@ export const pollMessages = withShared({
     pollVote: 'Vote',
     pollChange: 'Change my vote',
     pollChooseOne: 'Choose an option first.',
-    pollUpTo: { one: 'Choose up to {count} option.', other: 'Choose up to {count} options.' } as PluralMessage,
-    pollTooMany: { one: 'Too many: choose at most {count} option.', other: 'Too many: choose at most {count} options.' } as PluralMessage,
+    pollUpTo: 'Choose up to {count}.',
+    pollTooMany: 'Too many: choose at most {count}.',
     pollUntil: 'Open until {date}',
     pollAfterVote: 'Results are shown once you vote.',
     pollAfterClose: 'Results will be shown when the poll closes.',
@@ -21,11 +21,8 @@ export const pollMessages = withShared({
     pollLeading: 'leading',
     /** The total under the results: "108 votes". */
     voteCount: { one: '{count} vote', other: '{count} votes' } as PluralMessage,
-    /** The base of a multiple-choice poll's shares. */
-    pollBase: {
-      one: 'Shares are of {count} voter; several choices were allowed, so they can add up to more than 100%.',
-      other: 'Shares are of {count} voters; several choices were allowed, so they can add up to more than 100%.',
-    } as PluralMessage,
+    /** The base of a multiple-choice poll's shares (no plural forms needed: {count} stands alone). */
+    pollBase: 'Shares are of all voters ({count}), who could choose several options, so they can add up to more than 100%.',
   },
   ru: {
     pollTitle: 'Опрос',
@@ -35,18 +32,8 @@ export const pollMessages = withShared({
     pollVote: 'Голосовать',
     pollChange: 'Изменить голос',
     pollChooseOne: 'Сначала выберите вариант.',
-    pollUpTo: {
-      one: 'Можно выбрать до {count} варианта.',
-      few: 'Можно выбрать до {count} вариантов.',
-      many: 'Можно выбрать до {count} вариантов.',
-      other: 'Можно выбрать до {count} варианта.',
-    },
-    pollTooMany: {
-      one: 'Слишком много: выберите не больше {count} варианта.',
-      few: 'Слишком много: выберите не больше {count} вариантов.',
-      many: 'Слишком много: выберите не больше {count} вариантов.',
-      other: 'Слишком много: выберите не больше {count} варианта.',
-    },
+    pollUpTo: 'Можно выбрать несколько вариантов, но не больше {count}.',
+    pollTooMany: 'Слишком много: можно не больше {count}.',
     pollUntil: 'Голосование открыто до {date}',
     pollAfterVote: 'Результаты видны после голосования.',
     pollAfterClose: 'Результаты будут показаны после завершения опроса.',
@@ -55,11 +42,6 @@ export const pollMessages = withShared({
     pollYours: 'ваш выбор',
     pollLeading: 'лидирует',
     voteCount: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
-    pollBase: {
-      one: 'Доли — от {count} проголосовавшего: можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
-      few: 'Доли — от {count} проголосовавших: можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
-      many: 'Доли — от {count} проголосовавших: можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
-      other: 'Доли — от {count} проголосовавшего: можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
-    },
+    pollBase: 'Доли — от числа проголосовавших ({count}): можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
   },
 });

@@ -62,8 +62,9 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * `[data-option="id"]` element with its label as text (or in a `[data-label]` child, so the
  * element may also carry the figures for readers without JavaScript) and optional
  * `data-votes="33"`. On the element, `data-closed` marks a closed poll, `data-multiple="2"` a
- * multiple-choice one (of at most 2 choices; empty for any number) and `data-voters="19"` its
- * number of voters, the base of its shares.
+ * multiple-choice one (of at most 2 choices; empty for any number), `data-voters="19"` its
+ * number of voters (the base of its shares), and `data-results="after-vote"` and
+ * `data-closes-at="2027-06-30T21:00:00Z"` what the backend will say, so nothing moves when it does.
  *
  * ```html
  * <opinion-poll poll-id="us-goals" data-closed>
@@ -76,12 +77,16 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * ```
  *
  * @summary An opinion poll with results that add up.
+ * @tagname opinion-poll
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - "Poll" or, once closed, "Poll conducted".
  * @csspart question - The question (the legend of the choices while voting).
  * @csspart options - The list of options, with inputs while voting and figures once shown.
- * @csspart option - Each option; also `yours` (the reader's choice) and `leading` (most votes).
+ * @csspart option - Each option.
+ * @csspart yours - The option(s) the reader chose (also `option`), marked ✓.
+ * @csspart leading - The option(s) with the most votes (also `option`).
+ * @csspart input - Each radio button or checkbox.
  * @csspart label - An option's label.
  * @csspart figures - An option's votes and share, "33 (31%)".
  * @csspart bar - An option's bar (its fill is `bar-fill`).
@@ -196,7 +201,7 @@ export class OpinionPoll extends LitElement {
       votes: el.hasAttribute('data-votes') ? Number(el.getAttribute('data-votes')) : undefined,
     }));
     if (!options.length) return undefined;
-    const { voters, multiple } = this.dataset;
+    const { voters, multiple, results, closesAt } = this.dataset;
     try {
       return {
         poll: parsePollView({
@@ -206,6 +211,8 @@ export class OpinionPoll extends LitElement {
           multiple: multiple !== undefined,
           maxChoices: multiple ? Number(multiple) : undefined,
           closed: this.hasAttribute('data-closed'),
+          results,
+          closesAt,
           voters: voters && Number(voters),
         }),
       };
@@ -249,6 +256,12 @@ export class OpinionPoll extends LitElement {
     const pollId = before.poll.id;
     const backend = resolveBackend(this)!;
     const t = translatorFor(this, pollMessages);
+    // The form gives way to the results: keep a keyboard user's place in the poll.
+    const focused = this.matches(':focus-within');
+    const refocus = async (selector: string) => {
+      await this.updateComplete;
+      if (focused) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    };
     this.failed = undefined;
     this.announcement = t.t('pollSending');
     try {
@@ -274,11 +287,13 @@ export class OpinionPoll extends LitElement {
         detail.voters = poll.voters;
       }
       emit<PollVoteDetail>(this, 'aw-poll-vote', detail);
+      void refocus('[part=change],[part=question]');
     } catch (e) {
       const error = e as BackendError;
       this.failed = { choices, key, error };
       this.announcement = t.error(error);
       emit<PollErrorDetail>(this, 'aw-poll-error', { pollId, optionIds: choices, code: error.code, message: error.message });
+      void refocus('[part=retry]');
     }
   }
 
@@ -309,13 +324,15 @@ export class OpinionPoll extends LitElement {
             : html`<button part="retry" class="button" type="button" @click=${this.retry}>${t.t('retry')}</button>`}
         </p>`
       : nothing;
+    // Outside the aria-busy wrapper: some screen readers hold back a busy region's announcements.
     const live = html`<span class="visually-hidden" role="status">${this.announcement}</span>`;
     const busy = !!state?.writing || (!state?.data && state?.status === 'loading');
     if (!data) {
       return html`<div part="base" class="base" aria-busy=${busy}>
         <p part="heading" class="heading">${t.t('pollTitle')}</p>
-        ${errorText ? error : html`<p part="note" class="note">${t.t('pollLoading')}</p>`} ${live}
-      </div>`;
+        ${errorText ? error : html`<p part="note" class="note">${t.t('pollLoading')}</p>`}
+      </div>
+      ${live}`;
     }
     const { poll, mine } = data;
     const results = shown(poll);
@@ -375,13 +392,14 @@ export class OpinionPoll extends LitElement {
             <p part="message" class="message" id="problem">${this.problem}</p>
             <button part="vote" class="button vote" type="submit" ?disabled=${!ready}>${t.t('pollVote')}</button>
           </form>`
-        : html`<p part="question" class="question">${poll.question}</p>
+        : html`<p part="question" class="question" tabindex="-1">${poll.question}</p>
             ${list} ${footer}
             ${mine && !poll.closed && poll.allowChange
               ? html`<button part="change" class="button" type="button" ?disabled=${!ready} @click=${this.change}>${t.t('pollChange')}</button>`
               : nothing}`}
-      ${error} ${live}
-    </div>`;
+      ${error}
+    </div>
+    ${live}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { OpinionPoll, type PollErrorDetail, type PollVoteDetail } from '../../src/opinion-poll/opinion-poll.js';
 import { setDefaultBackend } from '../../src/backend/default-backend.js';
 import type { PollData, WidgetData } from '../../src/backend/shapes.js';
@@ -102,6 +102,34 @@ describe('<opinion-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows an open multiple-choice poll from its light DOM, disabled until the backend answers, at its final size', async () => {
+      const backend = new ScriptedBackend();
+      const release = backend.hold('getPoll');
+      const el = await fixture<OpinionPoll>(html`<opinion-poll
+        poll-id="reader-topics"
+        data-multiple="2"
+        data-results="after-vote"
+        data-closes-at="2027-06-30T21:00:00Z"
+        .backend=${backend}
+      >
+        <h3>Which topics should we cover more often?</h3>
+        <ul>
+          <li data-option="security">European security</li>
+          <li data-option="energy">Energy and sanctions</li>
+          <li data-option="asia">Russia and Asia</li>
+          <li data-option="arctic">The Arctic</li>
+        </ul>
+      </opinion-poll>`);
+      expect(inputs(el).map((i) => `${i.type}:${i.disabled}`)).to.deep.equal(Array(4).fill('checkbox:true'));
+      expect(texts(el, '[part="note"]')[0]).to.equal('Choose up to 2.');
+      expect(voteButton(el)!.disabled).to.equal(true);
+      await expect(el).to.be.accessible();
+      const before = el.getBoundingClientRect().height;
+      release();
+      await until(() => !voteButton(el)!.disabled, 'the poll');
+      expect(el.getBoundingClientRect().height, 'no layout shift').to.equal(before);
+    });
+
     it('reads in Russian: "33 (31 %)", "108 голосов", "Опрос завершён"', async () => {
       const { el } = await ready(new ScriptedBackend(), SEED_POLL, 'ru');
       expect(shadowText(el, '[part="heading"]')).to.equal('Опрос завершён');
@@ -172,6 +200,8 @@ describe('<opinion-poll>', () => {
       expect(all(el, '[part~="leading"]')[0].textContent).to.contain('Spring');
       expect(status(el)).to.equal('Thank you! Your vote was counted.');
       expect(backend.calls.votePoll).to.equal(1);
+      await until(() => el.shadowRoot!.activeElement, 'focus');
+      expect(el.shadowRoot!.activeElement!.getAttribute('part'), 'the keyboard user keeps their place').to.equal('question');
       await expect(el).to.be.accessible();
       await new Promise((r) => setTimeout(r, 50));
       expect(votes).to.have.length(1);
@@ -204,12 +234,12 @@ describe('<opinion-poll>', () => {
       const { el, backend } = await ready(new ScriptedBackend(), 'reader-topics');
       const votes = recordEvents<PollVoteDetail>(el, 'aw-poll-vote');
       expect(inputs(el).map((i) => i.type)).to.deep.equal(['checkbox', 'checkbox', 'checkbox', 'checkbox']);
-      expect(texts(el, '[part="note"]')).to.include('Choose up to 2 options.');
+      expect(texts(el, '[part="note"]')).to.include('Choose up to 2.');
       expect(texts(el, '[part="note"]')).to.include('Results are shown once you vote.');
       expect(figures(el)).to.deep.equal([]);
       choose(el, 'security', 'energy', 'arctic');
       await el.updateComplete;
-      expect(shadowText(el, '[part="message"]')).to.equal('Too many: choose at most 2 options.');
+      expect(shadowText(el, '[part="message"]')).to.equal('Too many: choose at most 2.');
       expect(el.shadowRoot!.querySelector('fieldset')!.getAttribute('aria-describedby')).to.equal('problem');
       await expect(el).to.be.accessible();
       voteButton(el)!.click();
@@ -229,7 +259,7 @@ describe('<opinion-poll>', () => {
       // Shares of the 20 voters: 65/45/35/25, 170 in all, and the page says why.
       expect(figures(el)).to.deep.equal(['13 (65%)', '9 (45%)', '7 (35%)', '5 (25%)']);
       expect(shadowText(el, '[part="total"]')).to.equal('34 votes');
-      expect(texts(el, '[part="note"]')).to.include('Shares are of 20 voters; several choices were allowed, so they can add up to more than 100%.');
+      expect(texts(el, '[part="note"]')).to.include('Shares are of all voters (20), who could choose several options, so they can add up to more than 100%.');
       expect(all(el, '[part~="yours"]')).to.have.length(2);
       await expect(el).to.be.accessible();
     });
@@ -348,9 +378,13 @@ describe('<opinion-poll>', () => {
       const { el, backend } = await ready();
       backend.loseNextReply('votePoll');
       const votes = recordEvents<PollVoteDetail>(el, 'aw-poll-vote');
-      await vote(el, 'b');
+      choose(el, 'b');
+      voteButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
       await until(() => el.shadowRoot!.querySelector('[part="retry"]'), 'the error');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+      await until(() => el.shadowRoot!.activeElement, 'focus');
+      expect(el.shadowRoot!.activeElement!.getAttribute('part')).to.equal('retry');
+      await sendKeys({ press: 'Enter' });
       await until(() => votes.length === 1, 'the retried vote');
       expect(votes[0].detail.counts).to.deep.equal({ a: 3, b: 2, c: 0 });
       expect(votes[0].detail.voters).to.equal(5);
@@ -377,6 +411,63 @@ describe('<opinion-poll>', () => {
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
       await until(() => inputs(el).length === 3, 'the form');
+    });
+  });
+
+  describe('presentation', () => {
+    afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' }));
+    const fill = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part="bar-fill"]')!;
+
+    it('gives every choice and button a target of at least 24 by 24 px', async () => {
+      const { el } = await ready(new ScriptedBackend(pollData()));
+      for (const target of [...all(el, 'label'), voteButton(el)!]) {
+        const box = target.getBoundingClientRect();
+        expect(box.height, target.textContent!).to.be.at.least(24);
+        expect(box.width, target.textContent!).to.be.at.least(24);
+      }
+    });
+
+    it('lays out right to left with logical properties: bars fill from the start edge', async () => {
+      const wrapper = await fixture(html`<div dir="rtl" style="inline-size: 400px">
+        <opinion-poll poll-id="p" .backend=${new ScriptedBackend(pollData())}></opinion-poll>
+      </div>`);
+      const el = wrapper.querySelector('opinion-poll')!;
+      await until(() => figures(el).length === 3, 'the poll');
+      const bar = all(el, '[part="bar"]')[0].getBoundingClientRect();
+      const filled = fill(el).getBoundingClientRect();
+      expect(Math.round(filled.right)).to.equal(Math.round(bar.right));
+      expect(filled.width).to.be.closeTo(bar.width * 0.75, 1);
+      const label = el.shadowRoot!.querySelector('label')!.getBoundingClientRect();
+      expect(label.right, 'the choices start on the right').to.be.closeTo(bar.right, 1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes its colours from custom properties, with light and dark defaults', async () => {
+      const backend = new ScriptedBackend(pollData());
+      // A dark page, as a site in the dark scheme would have.
+      const page = await fixture(html`<div style="background: #16171a; color: #ecebe7"><opinion-poll poll-id="p" .backend=${backend}></opinion-poll></div>`);
+      const el = page.querySelector('opinion-poll')!;
+      await until(() => figures(el).length === 3 && voteButton(el) && !voteButton(el)!.disabled, 'the poll');
+      const colour = () => getComputedStyle(all(el, '[part="bar-fill"]')[1]).backgroundColor;
+      expect(colour()).to.equal('rgb(37, 99, 235)');
+      await emulateMedia({ colorScheme: 'dark' });
+      expect(colour()).to.equal('rgb(96, 165, 250)');
+      await expect(page).to.be.accessible();
+      el.style.setProperty('--aw-poll-bar-color', 'rgb(1, 2, 3)');
+      expect(colour()).to.equal('rgb(1, 2, 3)');
+    });
+
+    it('drops motion when asked, and has forced-colors rules for the bars', async () => {
+      const { el } = await ready(new ScriptedBackend(pollData()));
+      expect(getComputedStyle(fill(el)).transitionDuration).to.equal('0.4s');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(fill(el)).transitionDuration).to.equal('0s');
+      // This Chromium does not emulate forced colours, so read the rule from the element's styles.
+      const rules = (el.shadowRoot!.adoptedStyleSheets ?? []).flatMap((sheet) => [...sheet.cssRules]);
+      const forced = rules.filter((rule) => rule instanceof CSSMediaRule && rule.conditionText === '(forced-colors: active)');
+      const text = forced.map((rule) => rule.cssText).join('\n');
+      expect(text.toLowerCase()).to.contain('canvastext');
+      expect(text).to.match(/\.bar > span/);
     });
   });
 
