@@ -48,6 +48,11 @@ export const styles = [
     .options {
       list-style: none;
     }
+    /* A site's text sets its own direction: an English label on a right-to-left page reads right. */
+    .question,
+    .label {
+      unicode-bidi: plaintext;
+    }
     /* An option: its label (with the input) and figures on one line, the bar beneath. */
     .option {
       display: grid;

@@ -168,6 +168,8 @@ export class OpinionPoll extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The page's own HTML describes the poll it was rendered with, not one switched to later.
+    if (changed.get('pollId')) this.preview = undefined;
     if (changed.has('pollId') || changed.has('backend') || changed.has('api') || !this.item.current) this.connectItem();
   }
 
