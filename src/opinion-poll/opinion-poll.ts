@@ -340,7 +340,7 @@ export class OpinionPoll extends LitElement {
     const results = shown(poll);
     const counts = poll.options.map((o) => o.votes ?? 0);
     const total = counts.reduce((sum, n) => sum + n, 0);
-    const shares = percentages(counts, poll.multiple ? (poll.voters ?? 0) : undefined);
+    const shares = percentages(counts, poll.multiple ? (poll.voters ?? total) : undefined);
     const top = Math.max(...counts);
     const voting = !poll.closed && (!mine || this.changing);
     const ready = !!state?.data && !state.writing;
@@ -380,7 +380,7 @@ export class OpinionPoll extends LitElement {
     const footer = html`
       ${notes.map((note) => html`<p part="note" class="note">${note}</p>`)}
       ${results ? html`<p part="total" class="total">${t.t('voteCount', { count: total })}</p>` : nothing}
-      ${results && poll.multiple ? html`<p part="note" class="note">${t.t('pollBase', { count: poll.voters ?? 0 })}</p>` : nothing}
+      ${results && poll.multiple ? html`<p part="note" class="note">${t.t('pollBase', { count: poll.voters ?? total })}</p>` : nothing}
     `;
     return html`<div part="base" class="base" aria-busy=${busy}>
       <p part="heading" class="heading">${t.t(poll.closed ? 'pollClosed' : 'pollTitle')}</p>

@@ -264,6 +264,22 @@ describe('<opinion-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('works from the keyboard alone with checkboxes: Tab moves, Space ticks, Enter votes', async () => {
+      const { el, backend } = await ready(new ScriptedBackend(), 'reader-topics');
+      const votes = recordEvents<PollVoteDetail>(el, 'aw-poll-vote');
+      inputs(el)[0].focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(inputs(el).map((i) => i.checked)).to.deep.equal([true, false, true, false]);
+      await sendKeys({ press: 'Enter' });
+      await until(() => votes.length === 1, 'the vote');
+      expect(votes[0].detail.optionIds).to.deep.equal(['security', 'asia']);
+      expect(backend.calls.votePoll).to.equal(1);
+    });
+
     it('shows the closing date of an open poll in the reader\'s locale', async () => {
       const closesAt = '2027-06-30T21:00:00Z';
       const { el } = await ready(new ScriptedBackend(pollData({ closesAt })));
