@@ -3,7 +3,7 @@ import { BackendError, type PollOption, type PollView, type WidgetBackend } from
 import { onDefaultBackendChange } from '../backend/default-backend.js';
 import { parsePollView } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
-import { onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
+import { onLanguageChange, translatorFor } from '../internal/i18n.js';
 import { ItemController } from '../internal/item-controller.js';
 import { reportMissingBackend, resolveBackend } from '../internal/resolve-backend.js';
 import { WidgetStore } from '../internal/store.js';
@@ -36,8 +36,6 @@ export interface PollErrorDetail {
   code: string;
   message: string;
 }
-
-type PollTranslator = Translator<typeof pollMessages.en>;
 
 const rememberedKey = (pollId: string) => `poll:${pollId}`;
 const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -231,23 +229,21 @@ export class OpinionPoll extends LitElement {
   private onChange(event: Event): void {
     const form = (event.target as HTMLInputElement).form!;
     this.selected = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
-    this.problem = this.tooMany() ? this.validate(translatorFor(this, pollMessages)) : '';
+    // Too many is said at once; none only when the reader tries to vote.
+    if (this.selected.length || this.problem) this.problem = this.announcement = this.validate();
   }
 
-  private tooMany(): boolean {
-    return this.selected.length > (this.data?.poll.maxChoices ?? 1);
-  }
-
-  private validate(t: PollTranslator): string {
-    const poll = this.data!.poll;
-    if (!this.selected.length) return t.t('pollChooseOne');
-    return this.tooMany() ? t.t('pollTooMany', { count: poll.maxChoices }) : '';
+  /** What is wrong with the choice, or ''. */
+  private validate(): string {
+    const t = translatorFor(this, pollMessages);
+    const max = this.data!.poll.maxChoices;
+    const count = this.selected.length;
+    return !count ? t.t('pollChooseOne') : count > max ? t.t('pollTooMany', { count: max }) : '';
   }
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    const t = translatorFor(this, pollMessages);
-    this.problem = this.announcement = this.validate(t);
+    this.problem = this.announcement = this.validate();
     if (!this.problem) void this.cast([...this.selected]);
   }
 
