@@ -1,0 +1,130 @@
+/**
+ * The networks a <share-bar> knows: each a name, an icon, a brand colour and the URL template of
+ * its own share page. Nothing here talks to a network: a template becomes a plain link, opened only
+ * when a reader clicks it.
+ */
+import { icons } from './icons.js';
+
+export interface ShareNetwork {
+  /** The name used in `networks="..."`: lowercase letters, digits and dashes. */
+  name: string;
+  /** What the button says ("Share on {label}"); the brand name. */
+  label: string;
+  /** One SVG path on a 24 x 24 grid, filled with the icon colour. */
+  icon: string;
+  /**
+   * The network's share page, with `{url}`, `{title}` and `{text}` where they go; each is filled
+   * in URL-encoded. Must give an https:, http: or mailto: URL.
+   */
+  url: string;
+  /** The brand colour behind the icon (a CSS colour); grey when absent. */
+  color?: string;
+  /** The size of the popup the share page opens in, as [width, height]; a new tab when absent. */
+  popup?: [number, number];
+}
+
+/** What is shared: the page address and its title, and a text for networks that take one. */
+export interface SharedPage {
+  url: string;
+  title: string;
+  text: string;
+}
+
+const P: [number, number] = [600, 500];
+
+// Share pages as each network documents them (Bluesky: docs.bsky.app "Action Intent Links";
+// X: developer.x.com "Web Intent"). Networks that take one text field get "text URL".
+const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
+  { name: 'telegram', label: 'Telegram', color: '#1d8dcf', url: 'https://t.me/share/url?url={url}&text={text}', popup: P },
+  { name: 'vk', label: 'VK', color: '#0070f0', url: 'https://vk.com/share.php?url={url}&title={title}', popup: [650, 570] },
+  { name: 'ok', label: 'Odnoklassniki', color: '#e27400', url: 'https://connect.ok.ru/offer?url={url}&title={title}', popup: [600, 580] },
+  { name: 'whatsapp', label: 'WhatsApp', color: '#14904a', url: 'https://wa.me/?text={text}%20{url}' },
+  { name: 'x', label: 'X', color: '#000', url: 'https://x.com/intent/tweet?url={url}&text={text}', popup: P },
+  { name: 'facebook', label: 'Facebook', color: '#0866ff', url: 'https://www.facebook.com/sharer/sharer.php?u={url}', popup: [600, 640] },
+  { name: 'linkedin', label: 'LinkedIn', color: '#0a66c2', url: 'https://www.linkedin.com/sharing/share-offsite/?url={url}', popup: [600, 640] },
+  { name: 'bluesky', label: 'Bluesky', color: '#0a7aff', url: 'https://bsky.app/intent/compose?text={text}%20{url}', popup: P },
+  { name: 'reddit', label: 'Reddit', color: '#e03d00', url: 'https://www.reddit.com/submit?url={url}&title={title}' },
+  // {instance} is the reader's own server, asked once and remembered.
+  { name: 'mastodon', label: 'Mastodon', color: '#5a4fd6', url: 'https://{instance}/share?text={text}%20{url}', popup: P },
+  { name: 'email', label: 'Email', color: '#5f6368', url: 'mailto:?subject={title}&body={text}%0A%0A{url}' },
+  // Not share pages: the element handles these two itself.
+  { name: 'copy', label: 'Copy link', color: '#5f6368', url: '' },
+  { name: 'native', label: 'More', color: '#5f6368', url: '' },
+]).map((network) => ({ ...network, icon: icons[network.name] }));
+
+const networks = new Map(builtIn.map((network) => [network.name, network]));
+const aliases: Record<string, string> = { twitter: 'x', odnoklassniki: 'ok', vkontakte: 'vk', mail: 'email' };
+const listeners = new Set<() => void>();
+
+/**
+ * Adds a network of the site's own, or replaces a built-in one, without forking: every bar on the
+ * page that lists its name shows it.
+ *
+ * ```js
+ * registerNetwork({ name: 'hn', label: 'Hacker News', icon: 'M3 3h18v18H3z', color: '#f60',
+ *   url: 'https://news.ycombinator.com/submitlink?u={url}&t={title}' });
+ * ```
+ */
+export function registerNetwork(network: ShareNetwork): void {
+  const { name, url } = network;
+  if (!/^[a-z][a-z0-9-]*$/.test(name) || !/^(https?:\/\/|mailto:)/i.test(url)) {
+    throw new TypeError(`article-widgets: registerNetwork needs a name like "my-network" and an http(s): or mailto: url, not "${name}", "${url}".`);
+  }
+  networks.set(name, { ...network });
+  listeners.forEach((listener) => listener());
+}
+
+/** Calls `listener` whenever a network is registered; returns the function that stops it. */
+export function onNetworksChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The network called `name` (or one of its other names), if known. */
+export function networkNamed(name: string): ShareNetwork | undefined {
+  return networks.get(aliases[name] ?? name);
+}
+
+/**
+ * The networks shown when a bar names none: readers of Russian get the networks they use first.
+ * `native` (the browser's share sheet) shows only where the browser offers one.
+ */
+export function defaultNetworks(lang: string): string[] {
+  return (/^(ru|be|kk)\b/i.test(lang) ? 'telegram vk ok whatsapp x' : 'facebook x linkedin bluesky reddit whatsapp telegram mastodon').split(' ').concat('email', 'copy', 'native');
+}
+
+/** `value` with lone surrogates replaced, which encodeURIComponent would throw on. */
+function wellFormed(value: string): string {
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * The share URL of `network` for `page`: each placeholder URL-encoded, so any character (Cyrillic,
+ * &, #, quotes, emoji, spaces) arrives as it was. Undefined when the template does not give an
+ * https:, http: or mailto: URL.
+ */
+export function shareUrl(network: ShareNetwork, page: SharedPage, instance = ''): string | undefined {
+  const url = network.url
+    .replace('{instance}', instance)
+    .replace(/\{(url|title|text)\}/g, (_, key: keyof SharedPage) => encodeURIComponent(wellFormed(page[key])));
+  try {
+    if (/^(https?|mailto):$/.test(new URL(url).protocol)) return url;
+  } catch {
+    // not a URL at all: refused below
+  }
+  return undefined;
+}
+
+/**
+ * The host of a Mastodon server as a reader may type it ("mastodon.social", "https://mastodon.social/",
+ * "@me@mastodon.social"), or undefined when it is not one.
+ */
+export function mastodonHost(input: string): string | undefined {
+  const host = input.trim().replace(/^(https?:\/\/|@?[^@/\s]+@)/i, '').replace(/\/.*$/, '');
+  if (!/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?$/u.test(host)) return undefined;
+  try {
+    return new URL(`https://${host}`).host;
+  } catch {
+    return undefined;
+  }
+}

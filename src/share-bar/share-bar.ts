@@ -1,0 +1,373 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { WidgetBackend } from '../backend/backend.js';
+import { onDefaultBackendChange } from '../backend/default-backend.js';
+import { emit } from '../internal/events.js';
+import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
+import { warnOnce } from '../internal/warn.js';
+import { defaultNetworks, mastodonHost, networkNamed, onNetworksChange, registerNetwork, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
+import { shareMessages } from './share-bar.messages.js';
+import { styles } from './share-bar.styles.js';
+
+export type { ShareNetwork, SharedPage };
+
+export interface ShareDetail {
+  /** The network's name: `telegram`, ..., `email`, `copy`, `native` or a site's own. */
+  network: string;
+  url: string;
+  title: string;
+}
+
+export interface ShareErrorDetail extends ShareDetail {
+  /** Why counting the share failed: network, refused, not-found or invalid-reply. */
+  code: string;
+  message: string;
+}
+
+type T = Translator<typeof shareMessages.en>;
+
+/** Icons drawn as outlines rather than filled. */
+const LINE_ICONS = ['email', 'copy', 'native'];
+const MASTODON_KEY = 'article-widgets:mastodon';
+
+/** The reader's Mastodon server, if they gave it before. */
+function rememberedServer(): string {
+  try {
+    return localStorage.getItem(MASTODON_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** An http(s) URL in canonical form, or undefined for anything else (relative URLs too). */
+function webUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    if (/^https?:$/.test(url.protocol)) return url.href;
+  } catch {
+    // not an absolute URL
+  }
+  return undefined;
+}
+
+/** Copies without the Clipboard API (insecure origins, older browsers, permission refused). */
+function copyByCommand(text: string, root: ShadowRoot): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.className = 'visually-hidden';
+  root.append(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
+/** Opens a share page in a popup of its own, cut off from this page (noopener). */
+function openPopup(href: string, [width, height]: [number, number]): void {
+  const left = (screen.availWidth - width) / 2;
+  const top = (screen.availHeight - height) / 2;
+  window.open(href, '_blank', `noopener,noreferrer,popup,width=${width},height=${height},left=${left},top=${top}`);
+}
+
+/**
+ * Share buttons that load nothing from anyone until a reader clicks: each is a plain link to the
+ * network's own share page with an inline icon, opened in a popup or a new tab, always noopener.
+ * Copy link and the browser's share sheet are built in; a site adds networks of its own with
+ * `ShareBar.registerNetwork()`. For readers without JavaScript a site may write the same links
+ * inside the element: they show until it upgrades, then the bar takes their place.
+ *
+ * @summary Private, light share buttons: links, copy link and the native share sheet.
+ *
+ * @csspart base - The wrapper of everything (a group named by the label).
+ * @csspart label - The visible label ("Share this article").
+ * @csspart list - The list of buttons.
+ * @csspart button - Each button: a link, or a button for copy, the share sheet and a Mastodon
+ *   server not yet known. Each also has its network's name as a part: `::part(telegram)`.
+ * @csspart icon - The icon of a button, on its brand colour.
+ * @csspart name - The text of a button, shown with `labels`.
+ * @csspart count - A network's share count, shown with `counts`.
+ * @csspart status - "Link copied" and other news, visible and announced.
+ *
+ * @cssprop [--aw-share-size=32px] - The size of an icon tile (24px small, 44px large; never below 24px).
+ * @cssprop [--aw-share-gap=0.5rem] - The space between buttons.
+ * @cssprop [--aw-share-radius=6px] - The corner radius of the buttons.
+ * @cssprop [--aw-share-icon-color=#fff] - The icons on their brand colours.
+ * @cssprop [--aw-share-mono-color=currentColor] - The icons of a `monochrome` bar.
+ * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
+ *
+ * @fires {CustomEvent<ShareDetail>} aw-share - Before a share opens (or the link is copied); cancelable: preventDefault() stops it.
+ * @fires {CustomEvent<ShareErrorDetail>} aw-share-error - A share went ahead, but the backend failed to count it.
+ */
+export class ShareBar extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element under `tag` (default `share-bar`) unless that tag is taken. */
+  static define(tag = 'share-bar', registry: CustomElementRegistry = customElements): void {
+    if (registry.get(tag)) return;
+    try {
+      registry.define(tag, this);
+    } catch {
+      registry.define(tag, class extends this {});
+    }
+  }
+
+  /** Adds a network of the site's own, or replaces a built-in one (see `registerNetwork`). */
+  static registerNetwork = registerNetwork;
+
+  // Static properties rather than decorators: no decorator runtime in the bundle.
+  static override properties = {
+    networks: {},
+    url: {},
+    shareTitle: { attribute: 'share-title' },
+    shareText: { attribute: 'share-text' },
+    label: {},
+    hideLabel: { type: Boolean, attribute: 'hide-label' },
+    labels: { type: Boolean, reflect: true },
+    vertical: { type: Boolean, reflect: true },
+    size: { reflect: true },
+    monochrome: { type: Boolean, reflect: true },
+    counts: { type: Boolean },
+    api: {},
+    backend: { attribute: false },
+    status: { state: true },
+    shareCounts: { state: true },
+  };
+
+  /** The networks to show, in order (`"telegram vk copy"`); a set for the page's language when absent. */
+  declare networks?: string;
+  /** The address to share (http or https); the page's canonical link, else its address, when absent. */
+  declare url?: string;
+  /** The title to share; the page's og:title, else its title, when absent. */
+  declare shareTitle?: string;
+  /** The text for networks that take one; the title when absent. */
+  declare shareText?: string;
+  /** The visible label of the bar; "Share this article" in the reader's language when absent. */
+  declare label?: string;
+  /** Hides the label visually (it still names the bar for screen readers). */
+  hideLabel = false;
+  /** Shows each network's name beside its icon. */
+  labels = false;
+  /** Stacks the buttons vertically. */
+  vertical = false;
+  /** The size of the buttons: `small` (24px), `medium` (32px) or `large` (44px). */
+  size: 'small' | 'medium' | 'large' = 'medium';
+  /** Draws the icons in the text colour instead of brand colours. */
+  monochrome = false;
+  /** Shows first-party share counts from the backend (which needs one). */
+  counts = false;
+  /** The URL of the reference server's API (uses the HTTP backend). */
+  declare api?: string;
+  /** The backend that counts shares; overrides `api` and the page default. Optional. */
+  declare backend?: WidgetBackend;
+
+  /** "Link copied" and the like, shown and announced for a few seconds. */
+  private status = '';
+  /** First-party counts by network, once the backend answers. */
+  private shareCounts?: Record<string, number>;
+
+  private stopCounts?: () => void;
+  private stopListening: (() => void)[] = [];
+  private statusTimer?: ReturnType<typeof setTimeout>;
+  private refused = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const update = () => this.requestUpdate();
+    this.stopListening = [onLanguageChange(update), onNetworksChange(update), onDefaultBackendChange(() => this.watchCounts())];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening.forEach((stop) => stop());
+    this.stopCounts?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) this.watchCounts();
+  }
+
+  /** Follows the counts through the backend, only when asked: the code for it loads only then. */
+  private watchCounts(): void {
+    this.stopCounts?.();
+    this.shareCounts = undefined;
+    let stopped = !this.counts;
+    this.stopCounts = () => (stopped = true);
+    if (stopped) return;
+    const { url } = this.page();
+    void import('./counting.js').then(({ watchCounts }) => {
+      if (!stopped) this.stopCounts = watchCounts(this, url, (counts) => (this.shareCounts = counts));
+    });
+  }
+
+  /** A console error, once per problem: a refused address is a mistake for the site to fix. */
+  private refuse(problem: string, message: string): void {
+    if (!this.refused.has(problem)) console.error(`article-widgets: <${this.localName}> ${message}`, this);
+    this.refused.add(problem);
+  }
+
+  /** What is shared: the attributes, else the page's canonical link and og:title or title. */
+  private page(): SharedPage {
+    let url = this.url == null ? undefined : webUrl(this.url);
+    if (this.url != null && !url) this.refuse('url', `url="${this.url}" is not an absolute http(s) URL: refused; sharing the page's address instead.`);
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]');
+    if (!url && canonical && !(url = webUrl(canonical.href))) this.refuse('canonical', '<link rel="canonical"> is not an http(s) URL: refused.');
+    url ||= webUrl(location.href) ?? '';
+    if (!url) this.refuse('location', "the page's address is not http(s): nothing to share.");
+    let title = this.shareTitle?.trim();
+    if (this.shareTitle != null && !title) warnOnce(this, 'share-title', 'has an empty share-title; sharing the page title instead.');
+    title ||= document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content.trim() || document.title.trim();
+    return { url, title, text: this.shareText?.trim() || title };
+  }
+
+  /** The networks to show, known ones only, in order. */
+  private list(): ShareNetwork[] {
+    const names = this.networks?.trim().toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const list: ShareNetwork[] = [];
+    for (const name of names?.length ? names : defaultNetworks(languageOf(this))) {
+      const network = networkNamed(name);
+      if (!network) warnOnce(this, name, `does not know the network "${name}"; showing the others (see ShareBar.registerNetwork).`);
+      else if (!list.includes(network) && (name != 'native' || typeof navigator.share == 'function')) list.push(network);
+    }
+    return list;
+  }
+
+  private say(message: string): void {
+    clearTimeout(this.statusTimer);
+    this.status = message;
+    this.statusTimer = setTimeout(() => (this.status = ''), 4000);
+  }
+
+  /**
+   * Fires the cancelable `aw-share`; unless a listener vetoes it, runs `share`, then counts the
+   * share through the backend, if there is one, without holding anything up. False when vetoed.
+   */
+  private share(network: string, share: (page: SharedPage) => unknown = () => true): boolean {
+    const page = this.page();
+    if (!page.url || !emit<ShareDetail>(this, 'aw-share', { network, url: page.url, title: page.title }, { cancelable: true })) return false;
+    // A link counts when clicked; copy and the share sheet only once done.
+    void (async () => (await share(page)) && (await import('./counting.js')).recordShare(this, network, page))();
+    return true;
+  }
+
+  private onLink(event: MouseEvent, network: ShareNetwork, href: string): void {
+    if (!this.share(network.name)) return event.preventDefault();
+    // A modified click (new tab, new window) is the reader's choice: the browser follows the link.
+    if (network.popup && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)) {
+      event.preventDefault();
+      openPopup(href, network.popup);
+    }
+  }
+
+  private copy(t: T): void {
+    this.share('copy', async ({ url }) => {
+      let copied = true;
+      try {
+        await navigator.clipboard.writeText(url);
+      } catch {
+        copied = copyByCommand(url, this.shadowRoot!);
+        this.renderRoot.querySelector<HTMLElement>('[data-network="copy"]')?.focus();
+      }
+      this.say(t.t(copied ? 'shareCopied' : 'shareCopyFailed'));
+      return copied;
+    });
+  }
+
+  private shareNatively(): void {
+    this.share('native', ({ url, title, text }) =>
+      navigator.share({ url, title, text }).then(
+        () => true,
+        // The reader closing the sheet is not a failure.
+        (e: Error) => void (e.name != 'AbortError' && warnOnce(this, 'native', `could not open the share sheet: ${e}`)),
+      ),
+    );
+  }
+
+  /** Asks the reader for their Mastodon server (once: it is remembered), then shares there. */
+  private askServer(t: T): void {
+    let host: string | undefined;
+    for (let answer: string | null = ''; !host; ) {
+      answer = prompt(t.t('shareServer'), answer || 'mastodon.social');
+      if (answer == null) return;
+      host = mastodonHost(answer);
+    }
+    try {
+      localStorage.setItem(MASTODON_KEY, host);
+    } catch {
+      // not remembered, but the share still goes ahead
+    }
+    const mastodon = networkNamed('mastodon')!;
+    this.share('mastodon', (page) => (openPopup(shareUrl(mastodon, page, host)!, mastodon.popup!), true));
+    this.requestUpdate();
+  }
+
+  private button(t: T, network: ShareNetwork, page: SharedPage) {
+    const { name } = network;
+    const text = t.messages.shareNames[name] ?? network.label;
+    const count = (this.counts && this.shareCounts?.[name]) || 0;
+    const action = t.messages.shareActions[name] ?? (name == 'copy' ? text : t.t('shareOn', { network: text }));
+    const label = action + (count ? `, ${t.t('shareCount', { count })}` : '');
+    const title = this.labels ? nothing : label;
+    const style = `--c:${network.color || '#5f6368'}`;
+    const content = html`<svg part="icon" class=${LINE_ICONS.includes(name) ? 'line' : ''} viewBox="0 0 24 24" aria-hidden="true"><path d=${network.icon}></path></svg
+      ><span part="name" class="name">${text}</span> ${count ? html`<span part="count" class="count">${t.number(count)}</span>` : nothing}`;
+    const server = name == 'mastodon' ? rememberedServer() : '-';
+    if (name == 'copy' || name == 'native' || !server) {
+      const click = name == 'copy' ? () => this.copy(t) : name == 'native' ? () => this.shareNatively() : () => this.askServer(t);
+      return html`<button
+        type="button"
+        part="button ${name}"
+        class="button"
+        data-network=${name}
+        .style=${style}
+        title=${title}
+        aria-label=${label}
+        @click=${click}
+      >
+        ${content}
+      </button>`;
+    }
+    const href = shareUrl(network, page, server);
+    if (!href) return warnOnce(this, `${name} url`, `cannot build a share link for "${name}" from its url template; leaving it out.`);
+    // A mail link opens the mail program in place; a share page opens apart from this page.
+    return html`<a
+      part="button ${name}"
+      class="button"
+      data-network=${name}
+      .style=${style}
+      href=${href}
+      target=${href.startsWith('mailto:') ? nothing : '_blank'}
+      rel="noopener noreferrer"
+      title=${title}
+      aria-label=${label}
+      @click=${(event: MouseEvent) => this.onLink(event, network, href)}
+      >${content}</a
+    >`;
+  }
+
+  protected override render() {
+    const t = translatorFor(this, shareMessages);
+    const page = this.page();
+    return html`
+      <div part="base" class="base" role="group" aria-labelledby="label">
+        <span part="label" id="label" class=${this.hideLabel ? 'visually-hidden' : 'label'}>${this.label || t.t('shareLabel')}</span>
+        <ul part="list" class="list" role="list">
+          ${(page.url ? this.list() : []).map((network) => html`<li>${this.button(t, network, page)}</li>`)}
+        </ul>
+        <span part="status" id="status" class="status" role="status">${this.status}</span>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'share-bar': ShareBar;
+  }
+  interface GlobalEventHandlersEventMap {
+    'aw-share': CustomEvent<ShareDetail>;
+    'aw-share-error': CustomEvent<ShareErrorDetail>;
+  }
+}
