@@ -4,10 +4,10 @@
  */
 import { ArticleRating } from './article-rating/article-rating.js';
 import { OpinionPoll } from './opinion-poll/opinion-poll.js';
-// <share-bar>
+import { ShareBar } from './share-bar/share-bar.js';
 
 export * from './index.js';
 
 ArticleRating.define();
 OpinionPoll.define();
-// <share-bar> define
+ShareBar.define();

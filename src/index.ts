@@ -7,7 +7,9 @@ export { ArticleRating } from './article-rating/article-rating.js';
 export type { RatingVoteDetail, RatingErrorDetail } from './article-rating/article-rating.js';
 export { OpinionPoll } from './opinion-poll/opinion-poll.js';
 export type { PollVoteDetail, PollErrorDetail } from './opinion-poll/opinion-poll.js';
-// <share-bar>
+export { ShareBar } from './share-bar/share-bar.js';
+export { registerNetwork } from './share-bar/networks.js';
+export type { ShareDetail, ShareErrorDetail, ShareNetwork, SharedPage } from './share-bar/share-bar.js';
 
 export { BackendError } from './backend/backend.js';
 export type {

@@ -27,19 +27,6 @@ export const en = {
   errorInvalidReply: 'The server sent an answer we could not read.',
   // <opinion-poll>
   // <share-bar>
-  shareLabel: 'Share this article',
-  /** The accessible name of a network's button. */
-  shareOn: 'Share on {network}',
-  /** Button texts that differ from the network's own name. */
-  shareNames: { email: 'Email', copy: 'Copy link', native: 'More' } as Record<string, string>,
-  /** Accessible names of the buttons that do not read "Share on {network}". */
-  shareActions: { email: 'Share by email', copy: 'Copy link', native: 'More ways to share' } as Record<string, string>,
-  shareCount: { one: '{count} share', other: '{count} shares' } as PluralMessage,
-  shareCopied: 'Link copied',
-  shareCopyFailed: 'Could not copy the link',
-  shareServer: 'Your Mastodon server',
-  shareServerInvalid: 'Enter a server name such as mastodon.social',
-  shareGo: 'Share',
 };
 
 export type Messages = typeof en;

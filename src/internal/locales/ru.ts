@@ -25,14 +25,4 @@ export const ru: Messages = {
   errorInvalidReply: 'Сервер прислал ответ, который не удалось прочитать.',
   // <opinion-poll>
   // <share-bar>
-  shareLabel: 'Поделиться статьёй',
-  shareOn: 'Поделиться в {network}',
-  shareNames: { vk: 'ВКонтакте', ok: 'Одноклассники', email: 'E-mail', copy: 'Копировать ссылку', native: 'Ещё' },
-  shareActions: { ok: 'Поделиться в Одноклассниках', email: 'Отправить по e-mail', copy: 'Копировать ссылку', native: 'Ещё способы поделиться' },
-  shareCount: { one: '{count} репост', few: '{count} репоста', many: '{count} репостов', other: '{count} репоста' },
-  shareCopied: 'Ссылка скопирована',
-  shareCopyFailed: 'Не удалось скопировать ссылку',
-  shareServer: 'Ваш сервер Mastodon',
-  shareServerInvalid: 'Введите адрес сервера, например mastodon.social',
-  shareGo: 'Поделиться',
 };
