@@ -22,7 +22,12 @@ const bundles = [
     budget: 10 * KB,
     entry: ["import { OpinionPoll } from '../../src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...backends],
   },
-  // <share-bar> budget
+  {
+    // No backend bundled: a share bar works fully without one (counts are optional).
+    name: 'share-bar + Lit + icons',
+    budget: 10 * KB,
+    entry: ["import { ShareBar } from '../../src/share-bar/share-bar.ts';", 'ShareBar.define();'],
+  },
   { name: 'dist/article-widgets.js (everything)', budget: 30 * KB, entry: ["export * from '../../src/define.ts';"] },
 ];
 
