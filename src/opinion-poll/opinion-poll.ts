@@ -371,7 +371,7 @@ export class OpinionPoll extends LitElement {
     const list = html`<ul part="options" class="options" role="list">${poll.options.map(option)}</ul>`;
     const notes = [
       !poll.closed && poll.closesAt ? t.t('pollUntil', { date: formatDate(t.lang, poll.closesAt) }) : '',
-      results || poll.closed ? '' : t.t(poll.results === 'after-vote' && voting ? 'pollAfterVote' : 'pollAfterClose'),
+      results || poll.closed ? '' : poll.results === 'after-close' ? t.t('pollAfterClose') : voting ? t.t('pollAfterVote') : '',
     ].filter(Boolean);
     const footer = html`
       ${notes.map((note) => html`<p part="note" class="note">${note}</p>`)}
