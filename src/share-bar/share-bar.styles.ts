@@ -24,10 +24,18 @@ export const styles = [
       gap: var(--aw-share-gap, 0.5rem);
       margin: 0;
       padding: 0;
+      list-style: none;
     }
-    :host([vertical]) :is(.base, .list) {
+    :host([vertical]) .base {
       flex-direction: column;
-      align-items: stretch;
+      align-items: start;
+    }
+    /* Vertical: one column as wide as the widest button, every button that wide. */
+    :host([vertical]) .list {
+      display: grid;
+    }
+    :host([vertical]) .button {
+      inline-size: 100%;
     }
     .label {
       font-weight: 600;
