@@ -18,8 +18,9 @@ export default defineConfig(({ mode }) => {
         ? { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] }
         : { entry: 'src/define.ts', formats: ['es'], fileName: () => 'article-widgets.js' },
       // The script-tag bundle goes to browsers as it is: minify it fully (Vite keeps whitespace
-      // in ES library builds by default, leaving that to the consumer's bundler).
-      rolldownOptions: npm ? { external: [/^lit($|\/)/, /^@lit\//] } : { output: { minify: true } },
+      // in ES library builds by default, leaving that to the consumer's bundler), and keep it one
+      // file: code an element loads lazily (<share-bar>'s counting) is inlined here.
+      rolldownOptions: npm ? { external: [/^lit($|\/)/, /^@lit\//] } : { output: { minify: true, codeSplitting: false } },
     },
   };
 });
