@@ -7,7 +7,7 @@ import { join } from 'node:path';
 // The analyzer takes --outdir relative to the working directory.
 const out = mkdtempSync('.tmp-cem-');
 try {
-  execFileSync('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', out], { stdio: 'pipe' });
+  execFileSync('npx', ['cem', 'analyze', '--outdir', out], { stdio: 'pipe' });
   const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) {

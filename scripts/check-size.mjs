@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const backends = [
   "export { MemoryBackend } from '../../src/backend/memory-backend.ts';",
@@ -41,6 +42,7 @@ for (const [i, bundle] of bundles.entries()) {
   await build({
     configFile: false,
     logLevel: 'silent',
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       outDir: `${dir}/out-${i}`,

@@ -33,4 +33,9 @@ export { setDefaultBackend, getDefaultBackend } from './backend/default-backend.
 export { parseWidgetData, ShapeError } from './backend/shapes.js';
 export type { WidgetData, RatingData, PollData } from './backend/shapes.js';
 export { registerLocale } from './internal/i18n.js';
-export type { Messages, PluralMessage } from './internal/i18n.js';
+export type { Message, PluralMessage } from './internal/i18n.js';
+import type { ratingMessages } from './article-rating/article-rating.messages.js';
+import type { pollMessages } from './opinion-poll/opinion-poll.messages.js';
+import type { shareMessages } from './share-bar/share-bar.messages.js';
+/** Every string of the three elements, by key: what `registerLocale()` can override. */
+export type Messages = typeof ratingMessages.en & typeof pollMessages.en & typeof shareMessages.en;

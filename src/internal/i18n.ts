@@ -5,11 +5,10 @@
  * through Intl.PluralRules, numbers through Intl.NumberFormat.
  */
 import type { BackendError } from '../backend/backend.js';
-import { en, type Messages, type PluralMessage } from './locales/en.js';
-import { ru } from './locales/ru.js';
 
-export type { Messages, PluralMessage };
-
+/** A message that depends on a count, by Intl.PluralRules category; `other` is required. */
+export type PluralMessage = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+/** A string with `{name}` placeholders, or plural forms taking `{count}`. */
 export type Message = string | PluralMessage;
 export type Catalog = Record<string, unknown>;
 /** An element's strings: English complete, other languages partial (English fills the gaps). */
@@ -43,8 +42,6 @@ export function withShared<M extends Catalog>(catalogs: Catalogs<M>): Catalogs<M
   }
   return merged as Catalogs<M & typeof sharedMessages.en>;
 }
-
-const defaultCatalogs = { en, ru } as Catalogs<Messages>;
 
 /** The site's strings, by lowercase language tag: they win over every element's own. */
 const overrides = new Map<string, Partial<Record<string, Message>>>();
@@ -92,13 +89,13 @@ export function languageOf(element: Element): string {
 
 type Params = Record<string, string | number>;
 
-export class Translator<M extends Catalog = Messages> {
+export class Translator<M extends Catalog = Catalog> {
   readonly messages: M;
   private readonly locale: string;
   private readonly plurals: Intl.PluralRules;
   private readonly numbers = new Map<unknown, Intl.NumberFormat>();
 
-  constructor(readonly lang: string, catalogs: Catalogs<M> = defaultCatalogs as unknown as Catalogs<M>) {
+  constructor(readonly lang: string, catalogs: Catalogs<M>) {
     const tag = lang.toLowerCase();
     const base = tag.split('-')[0];
     this.messages = { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) } as M;
@@ -151,12 +148,11 @@ export class Translator<M extends Catalog = Messages> {
 let translators = new WeakMap<object, Map<string, Translator<Catalog>>>();
 
 /** The translator for the language of `element`, over the element's own catalogs. */
-export function translatorFor<M extends Catalog = Messages>(element: Element, catalogs?: Catalogs<M>): Translator<M> {
-  const key = catalogs ?? defaultCatalogs;
+export function translatorFor<M extends Catalog>(element: Element, catalogs: Catalogs<M>): Translator<M> {
   const lang = languageOf(element);
-  let byLang = translators.get(key);
-  if (!byLang) translators.set(key, (byLang = new Map()));
+  let byLang = translators.get(catalogs);
+  if (!byLang) translators.set(catalogs, (byLang = new Map()));
   let translator = byLang.get(lang);
-  if (!translator) byLang.set(lang, (translator = new Translator(lang, key as Catalogs<Catalog>)));
+  if (!translator) byLang.set(lang, (translator = new Translator(lang, catalogs as Catalogs<Catalog>)));
   return translator as unknown as Translator<M>;
 }

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ArticleRating } from '../../src/article-rating/article-rating.js';
+import { ratingMessages } from '../../src/article-rating/article-rating.messages.js';
 import { Translator, languageOf, registerLocale, translatorFor } from '../../src/internal/i18n.js';
 import { shadowText, until } from '../helpers.js';
 
@@ -7,7 +8,7 @@ ArticleRating.define();
 
 describe('i18n', () => {
   it('writes English plurals and numbers', () => {
-    const t = new Translator('en');
+    const t = new Translator('en', ratingMessages);
     expect([1, 4, 0, 21].map((count) => t.t('voteCount', { count }))).to.deep.equal(['1 vote', '4 votes', '0 votes', '21 votes']);
     expect(t.number(4.5, 1)).to.equal('4.5');
     expect(t.number(1234)).to.equal('1,234');
@@ -15,7 +16,7 @@ describe('i18n', () => {
   });
 
   it('writes Russian plurals and numbers', () => {
-    const t = new Translator('ru');
+    const t = new Translator('ru', ratingMessages);
     expect([1, 4, 5, 11, 21, 22, 25, 108].map((count) => t.t('voteCount', { count }))).to.deep.equal([
       '1 голос', '4 голоса', '5 голосов', '11 голосов', '21 голос', '22 голоса', '25 голосов', '108 голосов',
     ]);
@@ -24,8 +25,8 @@ describe('i18n', () => {
   });
 
   it('takes a regional tag to its language and an unknown language to English', () => {
-    expect(new Translator('ru-RU').t('ratingLabel')).to.equal('Оцените статью');
-    expect(new Translator('xx').t('ratingLabel')).to.equal('Rate this article');
+    expect(new Translator('ru-RU', ratingMessages).t('ratingLabel')).to.equal('Оцените статью');
+    expect(new Translator('xx', ratingMessages).t('ratingLabel')).to.equal('Rate this article');
   });
 
   it('finds the language on the element, an ancestor across shadow roots, or the document', async () => {
@@ -44,9 +45,9 @@ describe('i18n', () => {
     expect(shadowText(el, '[part="label"]')).to.equal('Rate this article');
     registerLocale('de', { ratingLabel: 'Bewerten Sie diesen Artikel', voteCount: { one: '{count} Stimme', other: '{count} Stimmen' } });
     await until(() => shadowText(el, '[part="label"]') === 'Bewerten Sie diesen Artikel', 'the German label');
-    expect(translatorFor(el).t('voteCount', { count: 2 })).to.equal('2 Stimmen');
+    expect(translatorFor(el, ratingMessages).t('voteCount', { count: 2 })).to.equal('2 Stimmen');
     registerLocale('en', { ratingLabel: 'Rate this story' });
-    expect(new Translator('en').t('ratingLabel')).to.equal('Rate this story');
+    expect(new Translator('en', ratingMessages).t('ratingLabel')).to.equal('Rate this story');
     registerLocale('en', { ratingLabel: 'Rate this article' });
   });
 
