@@ -78,6 +78,13 @@ export async function buildApp(options) {
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
+    // Long or odd ids reach validation (a 400 naming the field) instead of the router's 414.
+    routerOptions: { maxParamLength: 4096 },
+    // Errors the router raises before any route runs (bad percent-encoding...): same JSON shape.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
+      reply.code(status).send({ error: { code: 'bad-url', message: 'The request URL is malformed.' } });
+    },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, useDefaults: false } },
     logger:
       options.logger === false || options.logger === undefined

@@ -115,6 +115,13 @@ export const pollVote = (api, pollId, optionIds, { voterId = voter(), idempotenc
 
 export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
+const children = new Set();
+/** Kills every CLI a test spawned and left running (a failed assertion must not hang the run). */
+export function killSpawned() {
+  for (const child of children) child.kill('SIGKILL');
+}
+process.on('exit', killSpawned);
+
 /** Spawns the real CLI; resolves once it listens, with its URL and its output so far. */
 export function spawnCli(args, { env = {} } = {}) {
   const child = spawn(process.execPath, [join(root, 'bin/article-widgets-server.js'), ...args], {
@@ -125,7 +132,11 @@ export function spawnCli(args, { env = {} } = {}) {
   let err = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (err += d));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  children.add(child);
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => {
+    children.delete(child);
+    resolve({ code, signal });
+  }));
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}\n${err}`)), 15000);
     child.stdout.on('data', () => {

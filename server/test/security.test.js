@@ -1,0 +1,170 @@
+// CORS, the admin token, the rate limit, verified mode and hostile input: each refusal a clear
+// 4xx naming the field, never a 5xx, never a changed total.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { ARTICLE, admin, key, pollVote, startServer, vote, voter } from './helpers.js';
+
+const SITE = 'https://news.example.org';
+
+describe('CORS and write origins', () => {
+  let s;
+  before(async () => (s = await startServer({ allowOrigins: [SITE, 'http://127.0.0.1:9999'] })));
+  after(() => s.close());
+
+  it('answers the preflight of an allowed origin, with the headers a vote needs', async () => {
+    const r = await fetch(`${s.url}/api/ratings/c1/votes`, {
+      method: 'OPTIONS',
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+    });
+    assert.ok(r.status < 300);
+    assert.equal(r.headers.get('access-control-allow-origin'), SITE);
+    assert.match(r.headers.get('access-control-allow-headers'), /Idempotency-Key/i);
+    const get = await s.api('GET', '/api/ratings/c1', { headers: { origin: SITE } });
+    assert.equal(get.headers.get('access-control-allow-origin'), SITE);
+  });
+
+  it('gives a refused origin no CORS headers and refuses its writes with 403', async () => {
+    const pre = await fetch(`${s.url}/api/ratings/c1/votes`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(pre.headers.get('access-control-allow-origin'), null);
+    const r = await vote(s.api, 'c1', 5, { headers: { origin: 'https://evil.example' } });
+    assert.equal(r.status, 403);
+    assert.equal(r.body.error.code, 'origin-not-allowed');
+    assert.equal((await s.api('GET', '/api/ratings/c1')).body.votes, 0);
+  });
+
+  it('lets allowed origins and the server\'s own pages write', async () => {
+    assert.equal((await vote(s.api, 'c1', 5, { headers: { origin: SITE } })).status, 200);
+    assert.equal((await vote(s.api, 'c1', 5, { headers: { origin: new URL(s.url).origin } })).status, 200);
+    assert.equal((await s.api('GET', '/api/ratings/c1')).body.votes, 2);
+  });
+});
+
+describe('admin token', () => {
+  let s;
+  before(async () => (s = await startServer()));
+  after(() => s.close());
+  const poll = { id: 'p-admin', question: 'Q?', options: [{ id: 'a', label: 'A', votes: 0 }, { id: 'b', label: 'B', votes: 0 }] };
+
+  it('refuses admin operations without the token or with a wrong one (401), changing nothing', async () => {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Basic abc' }, { authorization: `Bearer ${admin.authorization.slice(7)}x` }]) {
+      const r = await s.api('POST', '/api/admin/polls', { body: poll, headers });
+      assert.equal(r.status, 401);
+      assert.equal(r.body.error.field, 'headers.authorization');
+    }
+    assert.equal((await s.api('POST', `/api/admin/polls/${ARTICLE}/close`, { headers: { authorization: 'Bearer nope' } })).status, 401);
+    assert.equal((await s.api('GET', '/api/polls/p-admin')).status, 404);
+    assert.equal((await s.api('POST', '/api/admin/polls', { body: poll, headers: admin })).status, 201);
+  });
+
+  it('turns admin operations off when the server has no token', async () => {
+    const t = await startServer({ adminToken: undefined });
+    try {
+      const r = await t.api('POST', '/api/admin/import', { body: {}, headers: { authorization: 'Bearer undefined' } });
+      assert.equal(r.status, 403);
+      assert.equal(r.body.error.code, 'admin-disabled');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 with Retry-After past the limit, and the refused votes change nothing', async () => {
+    const s = await startServer({ rateLimit: { max: 3, windowMs: 60_000 } });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await vote(s.api, 'r1', 5)).status, 200);
+      const r = await vote(s.api, 'r1', 1);
+      assert.equal(r.status, 429);
+      assert.equal(r.body.error.code, 'rate-limited');
+      assert.ok(Number(r.headers.get('retry-after')) >= 1);
+      assert.equal((await pollVote(s.api, 'reader-topics', ['asia'])).status, 429);
+      assert.deepEqual((await s.api('GET', '/api/ratings/r1')).body, { articleId: 'r1', votes: 3, average: 5 });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('verified mode', () => {
+  it('counts only votes whose voter id the site signed', async () => {
+    const secret = 'shared-with-the-site';
+    const s = await startServer({ verifySecret: secret });
+    try {
+      const id = voter();
+      const sign = (v) => createHmac('sha256', secret).update(v).digest('hex');
+      const post = (body) => s.api('POST', '/api/ratings/v1/votes', { body, headers: { 'idempotency-key': key() } });
+      const unsigned = await post({ rating: 5, voterId: id });
+      assert.equal(unsigned.status, 403);
+      assert.equal(unsigned.body.error.field, 'body.voterSignature');
+      assert.equal((await post({ rating: 5, voterId: id, voterSignature: sign(voter()) })).status, 403);
+      assert.equal((await post({ rating: 5, voterId: id, voterSignature: sign(id) })).status, 200);
+      assert.deepEqual((await s.api('GET', '/api/ratings/v1')).body, { articleId: 'v1', votes: 1, average: 5 });
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('bad input: a clear 4xx, never a 5xx, never a changed total', () => {
+  let s;
+  before(async () => (s = await startServer()));
+  after(() => s.close());
+
+  const totals = async () => [
+    (await s.api('GET', `/api/ratings/${ARTICLE}`)).body,
+    (await s.api('GET', '/api/polls/reader-topics', { headers: { 'x-voter-id': 'x'.repeat(16) } })).body,
+  ];
+  const ok = { rating: 4, voterId: 'v'.repeat(32) };
+  const k = () => ({ 'idempotency-key': key() });
+  const json = { 'content-type': 'application/json' };
+  const cases = [
+    ['malformed JSON', 'POST', `/api/ratings/${ARTICLE}/votes`, { raw: '{"rating": 4,', headers: { ...json, ...k() } }, 400, 'body'],
+    ['empty JSON body', 'POST', `/api/ratings/${ARTICLE}/votes`, { raw: '', headers: { ...json, ...k() } }, 400, 'body'],
+    ['JSON array body', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: [ok], headers: k() }, 400, 'body'],
+    ['rating as a string', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, rating: '4' }, headers: k() }, 400, 'body.rating'],
+    ['rating 4.5', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, rating: 4.5 }, headers: k() }, 400, 'body.rating'],
+    ['rating 0', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, rating: 0 }, headers: k() }, 400, 'body.rating'],
+    ['rating 6', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, rating: 6 }, headers: k() }, 400, 'body.rating'],
+    ['rating null', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, rating: null }, headers: k() }, 400, 'body.rating'],
+    ['no voter id', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { rating: 4 }, headers: k() }, 400, 'body.voterId'],
+    ['voter id too short', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, voterId: 'abc' }, headers: k() }, 400, 'body.voterId'],
+    ['voter id as an object', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, voterId: { $gt: '' } }, headers: k() }, 400, 'body.voterId'],
+    ['an unknown field', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, admin: true }, headers: k() }, 400, 'body.admin'],
+    ['__proto__ pollution', 'POST', `/api/ratings/${ARTICLE}/votes`, { raw: '{"rating":4,"voterId":"vvvvvvvvvvvvvvvvvvvv","__proto__":{"x":1}}', headers: { ...json, ...k() } }, 400, 'body'],
+    ['no idempotency key', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: ok }, 400, 'headers.idempotency-key'],
+    ['a hostile idempotency key', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: ok, headers: { 'idempotency-key': "'; DROP TABLE ratings; --" } }, 400, 'headers.idempotency-key'],
+    ['text/plain body', 'POST', `/api/ratings/${ARTICLE}/votes`, { raw: JSON.stringify(ok), headers: { 'content-type': 'text/plain', ...k() } }, 415, undefined],
+    ['form body', 'POST', `/api/ratings/${ARTICLE}/votes`, { raw: 'rating=4', headers: { 'content-type': 'application/x-www-form-urlencoded', ...k() } }, 415, undefined],
+    ['a huge body', 'POST', `/api/ratings/${ARTICLE}/votes`, { body: { ...ok, pad: 'x'.repeat(200_000) }, headers: k() }, 413, 'body'],
+    ['a huge id list', 'GET', `/api/ratings?ids=${'a,'.repeat(3000)}a`, {}, 400, 'query.ids'],
+    ["SQL in an id", 'POST', `/api/ratings/${encodeURIComponent("x' OR '1'='1")}/votes`, { body: ok, headers: k() }, 400, 'params.articleId'],
+    ['markup in an id', 'GET', `/api/ratings/${encodeURIComponent('<script>alert(1)</script>')}`, {}, 400, 'params.articleId'],
+    ['a path in an id', 'GET', `/api/polls/${encodeURIComponent('../../etc/passwd')}`, {}, 400, 'params.pollId'],
+    ['a NUL in an id', 'GET', '/api/ratings/a%00b', {}, 400, 'params.articleId'],
+    ['unicode in an id', 'GET', `/api/ratings/${encodeURIComponent('статья')}`, {}, 400, 'params.articleId'],
+    ['a 1000-character id', 'GET', `/api/ratings/${'a'.repeat(1000)}`, {}, 400, 'params.articleId'],
+    ['bad percent-encoding', 'GET', '/api/ratings/%E0%A4%A', {}, 400, undefined],
+    ['an unknown poll', 'POST', '/api/polls/nope/votes', { body: { optionIds: ['a'], voterId: 'v'.repeat(32) }, headers: k() }, 404, 'params.pollId'],
+    ['option ids as a string', 'POST', '/api/polls/reader-topics/votes', { body: { optionIds: 'asia', voterId: 'v'.repeat(32) }, headers: k() }, 400, 'body.optionIds'],
+    ['a hostile option id', 'POST', '/api/polls/reader-topics/votes', { body: { optionIds: ['<img src=x>'], voterId: 'v'.repeat(32) }, headers: k() }, 400, 'body.optionIds[0]'],
+    ['a hostile X-Voter-Id', 'GET', '/api/polls/reader-topics', { headers: { 'x-voter-id': "' OR 1=1" } }, 400, 'headers.x-voter-id'],
+    ['an unknown route', 'GET', '/api/nothing-here', {}, 404, undefined],
+    ['a wrong method', 'DELETE', `/api/ratings/${ARTICLE}`, {}, 404, undefined],
+  ];
+
+  it('refuses each bad request clearly', async () => {
+    const before = await totals();
+    for (const [name, method, path, init, status, field] of cases) {
+      const r = await s.api(method, path, init);
+      assert.equal(r.status, status, `${name}: expected ${status}, got ${r.status} ${JSON.stringify(r.body)}`);
+      assert.equal(typeof r.body.error.code, 'string', name);
+      assert.ok(r.body.error.message.length > 0, name);
+      if (field !== undefined) assert.equal(r.body.error.field, field, `${name}: ${JSON.stringify(r.body)}`);
+    }
+    assert.deepEqual(await totals(), before);
+  });
+});
