@@ -95,7 +95,7 @@ export function defaultNetworks(lang: string): string[] {
 
 /** `value` with lone surrogates replaced, which encodeURIComponent would throw on. */
 function wellFormed(value: string): string {
-  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return (value as string & { toWellFormed?(): string }).toWellFormed?.() ?? value;
 }
 
 /**
@@ -115,16 +115,20 @@ export function shareUrl(network: ShareNetwork, page: SharedPage, instance = '')
   return undefined;
 }
 
-/**
- * The host of a Mastodon server as a reader may type it ("mastodon.social", "https://mastodon.social/",
- * "@me@mastodon.social"), or undefined when it is not one.
- */
-export function mastodonHost(input: string): string | undefined {
-  const host = input.trim().replace(/^(https?:\/\/|@?[^@/\s]+@)/i, '').replace(/\/.*$/, '');
-  if (!/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?$/u.test(host)) return undefined;
+export const MASTODON_KEY = 'article-widgets:mastodon';
+
+/** The reader's Mastodon server, if they gave it before. */
+export function rememberedServer(): string {
   try {
-    return new URL(`https://${host}`).host;
+    return localStorage.getItem(MASTODON_KEY) ?? '';
   } catch {
-    return undefined;
+    return '';
   }
+}
+
+/** Opens a share page in a popup of its own, cut off from this page (noopener). */
+export function openPopup(href: string, [width, height]: [number, number]): void {
+  const left = (screen.availWidth - width) / 2;
+  const top = (screen.availHeight - height) / 2;
+  window.open(href, '_blank', `noopener,noreferrer,popup,width=${width},height=${height},left=${left},top=${top}`);
 }

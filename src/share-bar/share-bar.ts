@@ -4,7 +4,7 @@ import { onDefaultBackendChange } from '../backend/default-backend.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { warnOnce } from '../internal/warn.js';
-import { defaultNetworks, mastodonHost, networkNamed, onNetworksChange, registerNetwork, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
+import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import { shareMessages } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
 
@@ -27,17 +27,6 @@ type T = Translator<typeof shareMessages.en>;
 
 /** Icons drawn as outlines rather than filled. */
 const LINE_ICONS = ['email', 'copy', 'native'];
-const MASTODON_KEY = 'article-widgets:mastodon';
-
-/** The reader's Mastodon server, if they gave it before. */
-function rememberedServer(): string {
-  try {
-    return localStorage.getItem(MASTODON_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /** An http(s) URL in canonical form, or undefined for anything else (relative URLs too). */
 function webUrl(value: string): string | undefined {
   try {
@@ -49,28 +38,12 @@ function webUrl(value: string): string | undefined {
   return undefined;
 }
 
-/** Copies without the Clipboard API (insecure origins, older browsers, permission refused). */
-function copyByCommand(text: string, root: ShadowRoot): boolean {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.className = 'visually-hidden';
-  root.append(area);
-  area.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    area.remove();
-  }
-}
-
-/** Opens a share page in a popup of its own, cut off from this page (noopener). */
-function openPopup(href: string, [width, height]: [number, number]): void {
-  const left = (screen.availWidth - width) / 2;
-  const top = (screen.availHeight - height) / 2;
-  window.open(href, '_blank', `noopener,noreferrer,popup,width=${width},height=${height},left=${left},top=${top}`);
-}
+/**
+ * Loads the code of copy, the share sheet and Mastodon as a reader comes near the bar, so that a
+ * click runs it at once, well within the click's user activation (which popups and the share sheet
+ * need). It is this site's own code: nothing comes from any network before a click.
+ */
+const warmUp = () => void import('./actions.js');
 
 /**
  * Share buttons that load nothing from anyone until a reader clicks: each is a plain link to the
@@ -261,46 +234,12 @@ export class ShareBar extends LitElement {
     }
   }
 
-  private copy(t: T): void {
-    this.share('copy', async ({ url }) => {
-      let copied = true;
-      try {
-        await navigator.clipboard.writeText(url);
-      } catch {
-        copied = copyByCommand(url, this.shadowRoot!);
-        this.renderRoot.querySelector<HTMLElement>('[data-network="copy"]')?.focus();
-      }
-      this.say(t.t(copied ? 'shareCopied' : 'shareCopyFailed'));
-      return copied;
+  /** Copy, the share sheet and Mastodon's first share: their code loads on first use. */
+  private act(name: 'copy' | 'native' | 'mastodon', t: T): void {
+    void import('./actions.js').then((actions) => {
+      actions[name]({ host: this, share: (network, share) => this.share(network, share), say: (message) => this.say(message), t: (key) => t.t(key) });
+      this.requestUpdate(); // a Mastodon server, once given, turns its button into a link
     });
-  }
-
-  private shareNatively(): void {
-    this.share('native', ({ url, title, text }) =>
-      navigator.share({ url, title, text }).then(
-        () => true,
-        // The reader closing the sheet is not a failure.
-        (e: Error) => void (e.name != 'AbortError' && warnOnce(this, 'native', `could not open the share sheet: ${e}`)),
-      ),
-    );
-  }
-
-  /** Asks the reader for their Mastodon server (once: it is remembered), then shares there. */
-  private askServer(t: T): void {
-    let host: string | undefined;
-    for (let answer: string | null = ''; !host; ) {
-      answer = prompt(t.t('shareServer'), answer || 'mastodon.social');
-      if (answer == null) return;
-      host = mastodonHost(answer);
-    }
-    try {
-      localStorage.setItem(MASTODON_KEY, host);
-    } catch {
-      // not remembered, but the share still goes ahead
-    }
-    const mastodon = networkNamed('mastodon')!;
-    this.share('mastodon', (page) => (openPopup(shareUrl(mastodon, page, host)!, mastodon.popup!), true));
-    this.requestUpdate();
   }
 
   private button(t: T, network: ShareNetwork, page: SharedPage) {
@@ -315,7 +254,6 @@ export class ShareBar extends LitElement {
       ><span part="name" class="name">${text}</span> ${count ? html`<span part="count" class="count">${t.number(count)}</span>` : nothing}`;
     const server = name == 'mastodon' ? rememberedServer() : '-';
     if (name == 'copy' || name == 'native' || !server) {
-      const click = name == 'copy' ? () => this.copy(t) : name == 'native' ? () => this.shareNatively() : () => this.askServer(t);
       return html`<button
         type="button"
         part="button ${name}"
@@ -324,7 +262,7 @@ export class ShareBar extends LitElement {
         .style=${style}
         title=${title}
         aria-label=${label}
-        @click=${click}
+        @click=${() => this.act(name as 'copy' | 'native' | 'mastodon', t)}
       >
         ${content}
       </button>`;
@@ -351,7 +289,7 @@ export class ShareBar extends LitElement {
     const t = translatorFor(this, shareMessages);
     const page = this.page();
     return html`
-      <div part="base" class="base" role="group" aria-labelledby="label">
+      <div part="base" class="base" role="group" aria-labelledby="label" @pointerover=${warmUp} @focusin=${warmUp}>
         <span part="label" id="label" class=${this.hideLabel ? 'visually-hidden' : 'label'}>${this.label || t.t('shareLabel')}</span>
         <ul part="list" class="list" role="list">
           ${(page.url ? this.list() : []).map((network) => html`<li>${this.button(t, network, page)}</li>`)}

@@ -278,7 +278,9 @@ describe('<share-bar>', () => {
     expect(click.defaultPrevented, 'the link is not followed').to.equal(true);
     button(el, 'telegram').click();
     expect(opened.calls).to.have.length(0);
+    const vetoed = recordEvents(el, 'aw-share');
     button(el, 'copy').click();
+    await until(() => vetoed.length, 'aw-share for copy');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shadowText(el, '[part="status"]')).to.equal('');
   });
@@ -331,6 +333,7 @@ describe('<share-bar>', () => {
     expect(button(el, 'native').getAttribute('aria-label')).to.equal('More ways to share');
     const shares = recordEvents<ShareDetail>(el, 'aw-share');
     button(el, 'native').click();
+    await until(() => sheet.calls.length, 'the share sheet');
     expect(sheet.calls).to.deep.equal([{ url: PAGE, title: 'Title', text: 'Read this' }]);
     expect(shares.map((e) => e.detail.network)).to.deep.equal(['native']);
     await expect(el).to.be.accessible();
@@ -342,6 +345,7 @@ describe('<share-bar>', () => {
     const seen = await captureConsole(async () => {
       const el = await fixture<ShareBar>(html`<share-bar networks="native" url=${PAGE}></share-bar>`);
       button(el, 'native').click();
+      await until(() => sheet.calls.length, 'the share sheet');
       await new Promise((resolve) => setTimeout(resolve, 50));
     });
     expect(sheet.calls).to.have.length(1);
@@ -381,6 +385,7 @@ describe('<share-bar>', () => {
     const el = await fixture<ShareBar>(html`<share-bar networks="mastodon" url=${PAGE} share-title="Title"></share-bar>`);
     const shares = recordEvents<ShareDetail>(el, 'aw-share');
     button(el, 'mastodon').click();
+    await until(() => opened.calls.length, 'the popup');
     expect(questions).to.deep.equal(['Your Mastodon server:', 'Your Mastodon server:']);
     expect(opened.calls).to.have.length(1);
     const href = new URL(opened.calls[0][0] as string);
@@ -398,6 +403,8 @@ describe('<share-bar>', () => {
     el.requestUpdate();
     await el.updateComplete;
     button(el, 'mastodon').click();
+    await until(() => questions.length === 3, 'the question');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(opened.calls).to.have.length(1);
   });
 
