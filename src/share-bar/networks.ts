@@ -30,18 +30,19 @@ export interface SharedPage {
   text: string;
 }
 
-const P: [number, number] = [600, 500];
+/** The popup every built-in share page opens in: big enough for each network's form. */
+const P: [number, number] = [600, 600];
 
 // Share pages as each network documents them (Bluesky: docs.bsky.app "Action Intent Links";
 // X: developer.x.com "Web Intent"). Networks that take one text field get "text URL".
 const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
   { name: 'telegram', label: 'Telegram', color: '#1d8dcf', url: 'https://t.me/share/url?url={url}&text={text}', popup: P },
-  { name: 'vk', label: 'VK', color: '#0070f0', url: 'https://vk.com/share.php?url={url}&title={title}', popup: [650, 570] },
-  { name: 'ok', label: 'Odnoklassniki', color: '#e27400', url: 'https://connect.ok.ru/offer?url={url}&title={title}', popup: [600, 580] },
+  { name: 'vk', label: 'VK', color: '#0070f0', url: 'https://vk.com/share.php?url={url}&title={title}', popup: P },
+  { name: 'ok', label: 'Odnoklassniki', color: '#e27400', url: 'https://connect.ok.ru/offer?url={url}&title={title}', popup: P },
   { name: 'whatsapp', label: 'WhatsApp', color: '#14904a', url: 'https://wa.me/?text={text}%20{url}' },
   { name: 'x', label: 'X', color: '#000', url: 'https://x.com/intent/tweet?url={url}&text={text}', popup: P },
-  { name: 'facebook', label: 'Facebook', color: '#0866ff', url: 'https://www.facebook.com/sharer/sharer.php?u={url}', popup: [600, 640] },
-  { name: 'linkedin', label: 'LinkedIn', color: '#0a66c2', url: 'https://www.linkedin.com/sharing/share-offsite/?url={url}', popup: [600, 640] },
+  { name: 'facebook', label: 'Facebook', color: '#0866ff', url: 'https://www.facebook.com/sharer/sharer.php?u={url}', popup: P },
+  { name: 'linkedin', label: 'LinkedIn', color: '#0a66c2', url: 'https://www.linkedin.com/sharing/share-offsite/?url={url}', popup: P },
   { name: 'bluesky', label: 'Bluesky', color: '#0a7aff', url: 'https://bsky.app/intent/compose?text={text}%20{url}', popup: P },
   { name: 'reddit', label: 'Reddit', color: '#e03d00', url: 'https://www.reddit.com/submit?url={url}&title={title}' },
   // {instance} is the reader's own server, asked once and remembered.

@@ -184,11 +184,11 @@ export class ShareBar extends LitElement {
   /** What is shared: the attributes, else the page's canonical link and og:title or title. */
   private page(): SharedPage {
     let url = this.url == null ? undefined : webUrl(this.url);
-    if (this.url != null && !url) this.refuse('url', `url="${this.url}" is not an absolute http(s) URL: refused; sharing the page's address instead.`);
+    if (this.url != null && !url) this.refuse('url', `refused url="${this.url}": not an absolute http(s) URL; sharing the page's address.`);
     const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]');
-    if (!url && canonical && !(url = webUrl(canonical.href))) this.refuse('canonical', '<link rel="canonical"> is not an http(s) URL: refused.');
+    if (!url && canonical && !(url = webUrl(canonical.href))) this.refuse('canonical', 'refused <link rel="canonical">: not http(s).');
     url ||= webUrl(location.href) ?? '';
-    if (!url) this.refuse('location', "the page's address is not http(s): nothing to share.");
+    if (!url) this.refuse('location', "refused the page's address: not http(s).");
     let title = this.shareTitle?.trim();
     if (this.shareTitle != null && !title) warnOnce(this, 'share-title', 'has an empty share-title; sharing the page title instead.');
     title ||= document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content.trim() || document.title.trim();
@@ -201,7 +201,7 @@ export class ShareBar extends LitElement {
     const list: ShareNetwork[] = [];
     for (const name of names?.length ? names : defaultNetworks(languageOf(this))) {
       const network = networkNamed(name);
-      if (!network) warnOnce(this, name, `does not know the network "${name}"; showing the others (see ShareBar.registerNetwork).`);
+      if (!network) warnOnce(this, name, `does not know the network "${name}" (see ShareBar.registerNetwork).`);
       else if (!list.includes(network) && (name != 'native' || typeof navigator.share == 'function')) list.push(network);
     }
     return list;
@@ -268,7 +268,7 @@ export class ShareBar extends LitElement {
       </button>`;
     }
     const href = shareUrl(network, page, server);
-    if (!href) return warnOnce(this, `${name} url`, `cannot build a share link for "${name}" from its url template; leaving it out.`);
+    if (!href) return warnOnce(this, `${name} url`, `cannot build a share link for "${name}" from its url template.`);
     // A mail link opens the mail program in place; a share page opens apart from this page.
     return html`<a
       part="button ${name}"
