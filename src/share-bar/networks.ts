@@ -30,23 +30,23 @@ export interface SharedPage {
   text: string;
 }
 
-/** The popup every built-in share page opens in: big enough for each network's form. */
-const P: [number, number] = [600, 600];
+/** The usual popup of a share page; a network whose form is larger gets its own size. */
+const P: [number, number] = [600, 500];
 
 // Share pages as each network documents them (Bluesky: docs.bsky.app "Action Intent Links";
 // X: developer.x.com "Web Intent"). Networks that take one text field get "text URL".
 const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
   { name: 'telegram', label: 'Telegram', color: '#1d8dcf', url: 'https://t.me/share/url?url={url}&text={text}', popup: P },
-  { name: 'vk', label: 'VK', color: '#0070f0', url: 'https://vk.com/share.php?url={url}&title={title}', popup: P },
-  { name: 'ok', label: 'Odnoklassniki', color: '#e27400', url: 'https://connect.ok.ru/offer?url={url}&title={title}', popup: P },
+  { name: 'vk', label: 'VK', color: '#0070f0', url: 'https://vk.com/share.php?url={url}&title={title}', popup: [650, 570] },
+  { name: 'ok', label: 'Odnoklassniki', color: '#e27400', url: 'https://connect.ok.ru/offer?url={url}&title={title}', popup: [600, 580] },
   { name: 'whatsapp', label: 'WhatsApp', color: '#14904a', url: 'https://wa.me/?text={text}%20{url}' },
   { name: 'x', label: 'X', color: '#000', url: 'https://x.com/intent/tweet?url={url}&text={text}', popup: P },
-  { name: 'facebook', label: 'Facebook', color: '#0866ff', url: 'https://www.facebook.com/sharer/sharer.php?u={url}', popup: P },
-  { name: 'linkedin', label: 'LinkedIn', color: '#0a66c2', url: 'https://www.linkedin.com/sharing/share-offsite/?url={url}', popup: P },
+  { name: 'facebook', label: 'Facebook', color: '#0866ff', url: 'https://www.facebook.com/sharer/sharer.php?u={url}', popup: [600, 640] },
+  { name: 'linkedin', label: 'LinkedIn', color: '#0a66c2', url: 'https://www.linkedin.com/sharing/share-offsite/?url={url}', popup: [600, 640] },
   { name: 'bluesky', label: 'Bluesky', color: '#0a7aff', url: 'https://bsky.app/intent/compose?text={text}%20{url}', popup: P },
   { name: 'reddit', label: 'Reddit', color: '#e03d00', url: 'https://www.reddit.com/submit?url={url}&title={title}' },
   // {instance} is the reader's own server, asked once and remembered.
-  { name: 'mastodon', label: 'Mastodon', color: '#5a4fd6', url: 'https://{instance}/share?text={text}%20{url}', popup: P },
+  { name: 'mastodon', label: 'Mastodon', color: '#5a4fd6', url: 'https://{instance}/share?text={text}%20{url}', popup: [600, 600] },
   { name: 'email', label: 'Email', color: '#5f6368', url: 'mailto:?subject={title}&body={text}%0A%0A{url}' },
   // Not share pages: the element handles these two itself.
   { name: 'copy', label: 'Copy link', color: '#5f6368', url: '' },

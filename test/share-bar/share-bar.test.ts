@@ -248,7 +248,7 @@ describe('<share-bar>', () => {
     const [href, target, features] = opened.calls[0] as string[];
     expect(href).to.equal((button(el, 'telegram') as HTMLAnchorElement).href);
     expect(target).to.equal('_blank');
-    expect(features).to.match(/^noopener,noreferrer,popup,width=600,height=600,/);
+    expect(features).to.match(/^noopener,noreferrer,popup,width=600,height=500,/);
 
     // No popup size: the link itself opens a new tab (target=_blank, rel=noopener).
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
