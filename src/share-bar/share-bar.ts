@@ -53,6 +53,7 @@ const warmUp = () => void import('./actions.js');
  * inside the element: they show until it upgrades, then the bar takes their place.
  *
  * @summary Private, light share buttons: links, copy link and the native share sheet.
+ * @tagname share-bar
  *
  * @csspart base - The wrapper of everything (a group named by the label).
  * @csspart label - The visible label ("Share this article").
@@ -105,8 +106,8 @@ export class ShareBar extends LitElement {
     counts: { type: Boolean },
     api: {},
     backend: { attribute: false },
-    status: { state: true },
-    shareCounts: { state: true },
+    status: { state: true, attribute: false },
+    shareCounts: { state: true, attribute: false },
   };
 
   /** The networks to show, in order (`"telegram vk copy"`); a set for the page's language when absent. */
