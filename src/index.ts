@@ -28,7 +28,8 @@ export { MemoryBackend } from './backend/memory-backend.js';
 export type { MemoryBackendOptions } from './backend/memory-backend.js';
 export { LocalBackend } from './backend/local-backend.js';
 export type { LocalBackendOptions } from './backend/local-backend.js';
-// HttpBackend
+export { HttpBackend } from './backend/http-backend.js';
+export type { HttpBackendOptions } from './backend/http-backend.js';
 export { setDefaultBackend, getDefaultBackend } from './backend/default-backend.js';
 export { parseWidgetData, ShapeError } from './backend/shapes.js';
 export type { WidgetData, RatingData, PollData } from './backend/shapes.js';

@@ -4,22 +4,17 @@
  */
 import type { WidgetBackend } from '../backend/backend.js';
 import { getDefaultBackend } from '../backend/default-backend.js';
+import { HttpBackend } from '../backend/http-backend.js';
 
 export const META_API = 'article-widgets:api';
 
-const byUrl = new Map<string, WidgetBackend | undefined>();
+const byUrl = new Map<string, WidgetBackend>();
 
 /** One backend per API URL, so every element pointing at the same server shares reads. */
-function backendForApi(url: string): WidgetBackend | undefined {
-  if (!byUrl.has(url)) {
-    // The HTTP backend arrives with the reference server; until then an api URL cannot be used.
-    console.error(
-      `article-widgets: api="${url}" needs the HTTP backend, which is not part of this build yet. ` +
-        'Set a backend with setDefaultBackend(new MemoryBackend(...)) or element.backend instead.',
-    );
-    byUrl.set(url, undefined);
-  }
-  return byUrl.get(url);
+function backendForApi(url: string): WidgetBackend {
+  let backend = byUrl.get(url);
+  if (!backend) byUrl.set(url, (backend = new HttpBackend(url)));
+  return backend;
 }
 
 function metaApi(): string | undefined {

@@ -1,0 +1,69 @@
+// A web-test-runner plugin that runs the REAL reference server for browser tests: a temp SQLite
+// file seeded from demo/data/widgets.json, on a free loopback port. Tests drive it with
+//   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url }
+// A restart keeps the port and the database, so a page's backend URL stays valid across it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const repo = new URL('../..', import.meta.url).pathname;
+
+export function articleWidgetsServerPlugin() {
+  let dir;
+  let child;
+  let port = 0;
+
+  async function start() {
+    if (child) return;
+    dir ??= mkdtempSync(join(tmpdir(), 'aw-wtr-'));
+    const proc = spawn(process.execPath, [
+      join(repo, 'server/bin/article-widgets-server.js'),
+      '--port', String(port), '--host', '127.0.0.1', '--db', join(dir, 'widgets.sqlite'),
+      '--seed', join(repo, 'demo/data/widgets.json'), '--allow-origin', '*', '--rate-limit', '0',
+      '--static', `/fake-api=${join(repo, 'server/test/fixtures/fake-api')}`, '--log', 'silent',
+    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let out = '';
+    await new Promise((resolve, reject) => {
+      proc.stdout.on('data', (d) => {
+        out += d;
+        const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) {
+          port = Number(m[1]);
+          resolve();
+        }
+      });
+      proc.stderr.on('data', (d) => (out += d));
+      proc.on('exit', (code) => {
+        if (child === proc) child = undefined;
+        reject(new Error(`article-widgets-server exited (${code}): ${out}`));
+      });
+    });
+  }
+
+  async function stop() {
+    const proc = child;
+    if (!proc) return;
+    child = undefined;
+    await new Promise((resolve) => {
+      proc.once('exit', resolve);
+      proc.kill('SIGTERM');
+    });
+  }
+
+  return {
+    name: 'article-widgets-server',
+    async executeCommand({ command, payload }) {
+      if (command !== 'aw-server') return undefined;
+      const action = payload?.action ?? 'start';
+      if (action === 'stop' || action === 'restart') await stop();
+      if (action === 'start' || action === 'restart') await start();
+      return { url: `http://127.0.0.1:${port}`, running: Boolean(child) };
+    },
+    async serverStop() {
+      await stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
