@@ -9,6 +9,7 @@ const backends = [
   "export { MemoryBackend } from '../../src/backend/memory-backend.ts';",
   "export { LocalBackend } from '../../src/backend/local-backend.ts';",
   "export { setDefaultBackend } from '../../src/backend/default-backend.ts';",
+  "export { HttpBackend } from '../../src/backend/http-backend.ts';",
 ];
 
 const KB = 1024;
