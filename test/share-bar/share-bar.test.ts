@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { ShareBar, type ShareDetail, type ShareErrorDetail } from '../../src/share-bar/share-bar.js';
 import { ScriptedBackend, captureConsole, forgetReader, recordEvents, seed, shadowText, until } from '../helpers.js';
 
@@ -535,6 +535,37 @@ describe('<share-bar>', () => {
     const el = await fixture<ShareBar>(html`<share-bar networks="telegram" url=${PAGE} .backend=${backend}></share-bar>`);
     button(el, 'telegram').click();
     expect(opened.calls).to.have.length(1);
+  });
+
+  it('takes brand colours and sizes from custom properties, light and dark, with system colours when forced', async () => {
+    restore.push(() => void emulateMedia({ colorScheme: 'light', forcedColors: 'none' }));
+    const el = await fixture<ShareBar>(html`<share-bar networks="telegram x" url=${PAGE}></share-bar>`);
+    const tile = (network: string) => getComputedStyle(el.shadowRoot!.querySelector(`[data-network="${network}"] svg`)!);
+    expect(tile('telegram').backgroundColor).to.equal('rgb(29, 141, 207)');
+    expect(tile('telegram').fill).to.equal('rgb(255, 255, 255)');
+    expect(tile('x').backgroundColor).to.equal('rgb(0, 0, 0)');
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(tile('x').backgroundColor, 'X stays visible on a dark page').to.equal('rgb(51, 51, 51)');
+    await expect(el).to.be.accessible();
+    el.style.setProperty('--aw-share-icon-color', 'rgb(1, 2, 3)');
+    el.style.setProperty('--aw-share-size', '40px');
+    expect(tile('telegram').fill).to.equal('rgb(1, 2, 3)');
+    expect(button(el, 'telegram').getBoundingClientRect().height).to.equal(40);
+    el.style.setProperty('--aw-share-size', '10px');
+    expect(button(el, 'telegram').getBoundingClientRect().height, 'never below 24px').to.equal(24);
+    // This Chromium does not emulate forced colours, so read the rule from the element's styles.
+    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+    const forced = rules.filter((rule) => rule instanceof CSSMediaRule && rule.conditionText === '(forced-colors: active)');
+    const svgRule = forced.flatMap((rule) => [...(rule as CSSMediaRule).cssRules]).find((rule) => (rule as CSSStyleRule).selectorText === 'svg') as CSSStyleRule;
+    expect([svgRule.style.background, svgRule.style.fill]).to.deep.equal(['canvas', 'linktext']);
+  });
+
+  it('shows a visible focus ring', async () => {
+    const wrapper = await fixture(html`<div><input aria-label="before" /><share-bar networks="telegram" url=${PAGE}></share-bar></div>`);
+    wrapper.querySelector('input')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const el = wrapper.querySelector('share-bar')!;
+    expect(getComputedStyle(button(el, 'telegram')).outlineStyle).to.equal('solid');
   });
 
   it('reflects its layout attributes and fires nothing on programmatic changes', async () => {
