@@ -1,0 +1,26 @@
+// In a file of its own: the missing-backend error is reported once per page, and each test file
+// gets a fresh page.
+import { expect, fixture, html } from '@open-wc/testing';
+import { ShareBar } from '../../src/share-bar/share-bar.js';
+import { captureConsole } from '../helpers.js';
+
+ShareBar.define();
+
+describe('<share-bar> without any backend', () => {
+  it('says nothing when no counts are asked for, and names the fixes once when they are', async () => {
+    const quiet = await captureConsole(async () => {
+      await fixture<ShareBar>(html`<share-bar networks="telegram" url="https://example.org/a"></share-bar>`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    expect(quiet.error).to.deep.equal([]);
+
+    const asked = await captureConsole(async () => {
+      const el = await fixture<ShareBar>(html`<share-bar networks="telegram" url="https://example.org/a" counts></share-bar>`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(el.shadowRoot!.querySelector('[data-network="telegram"]')).to.exist;
+      expect(el.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
+    });
+    expect(asked.error).to.have.length(1);
+    expect(asked.error[0]).to.contain('<share-bar> has no backend');
+  });
+});
