@@ -27,6 +27,7 @@ type T = Translator<typeof shareMessages.en>;
 
 /** Icons drawn as outlines rather than filled. */
 const LINE_ICONS = ['email', 'copy', 'native'];
+
 /** An http(s) URL in canonical form, or undefined for anything else (relative URLs too). */
 function webUrl(value: string): string | undefined {
   try {
@@ -65,7 +66,7 @@ const warmUp = () => void import('./actions.js');
  * @csspart count - A network's share count, shown with `counts`.
  * @csspart status - "Link copied" and other news, visible and announced.
  *
- * @cssprop [--aw-share-size=32px] - The size of an icon tile (24px small, 44px large; never below 24px).
+ * @cssprop [--aw-share-size=32px] - The size of an icon tile, overriding `size` (24px small, 44px large; never below 24px).
  * @cssprop [--aw-share-gap=0.5rem] - The space between buttons.
  * @cssprop [--aw-share-radius=6px] - The corner radius of the buttons.
  * @cssprop [--aw-share-icon-color=#fff] - The icons on their brand colours.
