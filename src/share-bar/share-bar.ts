@@ -229,7 +229,7 @@ export class ShareBar extends LitElement {
 
   private onLink(event: MouseEvent, network: ShareNetwork, href: string): void {
     if (!this.share(network.name)) return event.preventDefault();
-    // A modified click (new tab, new window) is the reader's choice: the browser follows the link.
+    // A modified or middle click (new tab, new window) is the reader's choice: the browser follows the link.
     if (network.popup && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)) {
       event.preventDefault();
       openPopup(href, network.popup);
@@ -283,6 +283,7 @@ export class ShareBar extends LitElement {
       title=${title}
       aria-label=${label}
       @click=${(event: MouseEvent) => this.onLink(event, network, href)}
+      @auxclick=${(event: MouseEvent) => event.button == 1 && this.onLink(event, network, href)}
       >${content}</a
     >`;
   }

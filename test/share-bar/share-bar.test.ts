@@ -264,6 +264,11 @@ describe('<share-bar>', () => {
     expect(prevented).to.equal(false);
     expect(opened.calls).to.have.length(1);
     expect(shares).to.have.length(3);
+
+    // A middle click opens a background tab: announced (and counted), not turned into a popup.
+    button(el, 'telegram').dispatchEvent(new MouseEvent('auxclick', { bubbles: true, cancelable: true, composed: true, button: 1 }));
+    expect(opened.calls).to.have.length(1);
+    expect(shares.map((e) => e.detail.network)).to.deep.equal(['telegram', 'whatsapp', 'telegram', 'telegram']);
   });
 
   it('lets a site veto a share with preventDefault()', async () => {
