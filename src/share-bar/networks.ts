@@ -94,7 +94,10 @@ export function defaultNetworks(lang: string): string[] {
   return (/^(ru|be|kk)\b/i.test(lang) ? 'telegram vk ok whatsapp x' : 'facebook x linkedin bluesky reddit whatsapp telegram mastodon').split(' ').concat('email', 'copy', 'native');
 }
 
-/** `value` with lone surrogates replaced, which encodeURIComponent would throw on. */
+/**
+ * `value` with lone surrogates replaced by U+FFFD, which encodeURIComponent would throw on (a
+ * browser without toWellFormed still throws: that one link is then left out).
+ */
 function wellFormed(value: string): string {
   return (value as string & { toWellFormed?(): string }).toWellFormed?.() ?? value;
 }
@@ -105,13 +108,13 @@ function wellFormed(value: string): string {
  * https:, http: or mailto: URL.
  */
 export function shareUrl(network: ShareNetwork, page: SharedPage, instance = ''): string | undefined {
-  const url = network.url
-    .replace('{instance}', instance)
-    .replace(/\{(url|title|text)\}/g, (_, key: keyof SharedPage) => encodeURIComponent(wellFormed(page[key])));
   try {
+    const url = network.url
+      .replace('{instance}', instance)
+      .replace(/\{(url|title|text)\}/g, (_, key: keyof SharedPage) => encodeURIComponent(wellFormed(page[key])));
     if (/^(https?|mailto):$/.test(new URL(url).protocol)) return url;
   } catch {
-    // not a URL at all: refused below
+    // not a URL at all, or text that cannot be encoded
   }
   return undefined;
 }
