@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
-import { onDefaultBackendChange } from '../backend/default-backend.js';
+import { getDefaultBackend, onDefaultBackendChange } from '../backend/default-backend.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { warnOnce } from '../internal/warn.js';
@@ -223,7 +223,9 @@ export class ShareBar extends LitElement {
     const page = this.page();
     if (!page.url || !emit<ShareDetail>(this, 'aw-share', { network, url: page.url, title: page.title }, { cancelable: true })) return false;
     // A link counts when clicked; copy and the share sheet only once done.
-    void (async () => (await share(page)) && (await import('./counting.js')).recordShare(this, network, page))();
+    // The counting code loads only where a backend may count (see resolveBackend): most sites have none.
+    const counted = this.backend || this.api || getDefaultBackend() || document.querySelector('meta[name="article-widgets:api"]');
+    void (async () => (await share(page)) && counted && (await import('./counting.js')).recordShare(this, network, page))();
     return true;
   }
 

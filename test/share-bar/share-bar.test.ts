@@ -225,12 +225,17 @@ describe('<share-bar>', () => {
   it('works fully without a backend and without any console error', async () => {
     const opened = interceptOpen();
     restore.push(opened.restore);
+    const loaded: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => loaded.push(entry.name)));
+    observer.observe({ type: 'resource' });
+    restore.push(() => observer.disconnect());
     const seen = await captureConsole(async () => {
       const el = await fixture<ShareBar>(html`<share-bar networks="telegram" url=${PAGE}></share-bar>`);
       button(el, 'telegram').click();
       await new Promise((resolve) => setTimeout(resolve, 100));
     });
     expect(opened.calls).to.have.length(1);
+    expect(loaded, 'no counting code without a backend').to.deep.equal([]);
     expect(seen.error).to.deep.equal([]);
     expect(seen.warn).to.deep.equal([]);
   });
