@@ -66,7 +66,9 @@ function originAllowed(origin, allowed) {
   return allowed.includes('*') || allowed.includes(origin);
 }
 
-const PUBLIC_CACHE = 'public, max-age=0, s-maxage=10, stale-while-revalidate=30';
+// Browsers revalidate every read (a cheap 304 by ETag); shared caches (a CDN) may serve a reply
+// for 10 s. No stale-while-revalidate: browsers honour it and would show old figures after a vote.
+const PUBLIC_CACHE = 'public, max-age=0, s-maxage=10, must-revalidate';
 
 /** @param {AppOptions} options */
 export async function buildApp(options) {

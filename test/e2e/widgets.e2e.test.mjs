@@ -1,0 +1,196 @@
+// End to end: the demo page in headless Chromium against the real reference server (the real
+// CLI, a temp SQLite file, the demo data), readers in separate browser contexts.
+// Run: npm run test:e2e (builds dist/ first).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const repo = new URL('../..', import.meta.url).pathname;
+const ARTICLE = 'us-long-term-goals-for-russia';
+const dir = mkdtempSync(join(tmpdir(), 'aw-e2e-'));
+const db = join(dir, 'widgets.sqlite');
+let port = 0;
+let server;
+let browser;
+
+/** Starts the real CLI (again on the same port and database after a stop). */
+async function startServer() {
+  const child = spawn(process.execPath, [
+    join(repo, 'server/bin/article-widgets-server.js'), '--port', String(port), '--host', '127.0.0.1', '--db', db,
+    '--seed', join(repo, 'demo/data/widgets.json'), '--static', `/demo=${join(repo, 'demo')},/dist=${join(repo, 'dist')}`,
+    '--rate-limit', '0', '--log', 'silent',
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) resolve((port = Number(m[1])));
+    });
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  server = child;
+}
+
+async function stopServer() {
+  const child = server;
+  server = undefined;
+  if (!child || child.exitCode !== null) return;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+const base = () => `http://127.0.0.1:${port}`;
+const api = async (path, headers = {}) => (await fetch(`${base()}/api${path}`, { headers })).json();
+
+/** A reader: a browser context of its own (own localStorage, own voter id) on the demo page. */
+async function reader() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base()}/demo/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelectorAll('article-rating').length === 2 && customElements.get('article-rating'));
+  return { context, page, errors };
+}
+
+/** The summary text of each <article-rating> on the page. */
+const summaries = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('article-rating')].map((el) => el.shadowRoot?.querySelector('[part="summary"]')?.textContent?.trim()));
+
+async function waitForSummaries(page, expected) {
+  await page
+    .waitForFunction(
+      (want) => JSON.stringify([...document.querySelectorAll('article-rating')].map((el) => el.shadowRoot?.querySelector('[part="summary"]')?.textContent?.trim())) === JSON.stringify(want),
+      { timeout: 10000 },
+      expected,
+    )
+    .catch(async () => assert.deepEqual(await summaries(page), expected));
+}
+
+/** Clicks star `n` of the first rating on the page with the real mouse. */
+async function clickStar(page, n, which = 0) {
+  const star = await page.evaluateHandle(
+    (n, which) => document.querySelectorAll('article-rating')[which].shadowRoot.querySelector(`[part~="star"][data-value="${n}"]`),
+    n,
+    which,
+  );
+  await star.click();
+}
+
+const voterIdOf = (page) => page.evaluate(() => localStorage.getItem('article-widgets:voter-id'));
+
+before(async () => {
+  assert.ok(existsSync(join(repo, 'dist/article-widgets.js')), 'build first: npm run build');
+  await startServer();
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopServer();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo page against the reference server', () => {
+  let a;
+  let b;
+
+  it('shows the seeded figures in both ratings of the page', async () => {
+    a = await reader();
+    b = await reader();
+    await waitForSummaries(a.page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
+    await waitForSummaries(b.page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
+  });
+
+  it('counts the votes of two readers; both ratings on a page change together', async () => {
+    await clickStar(a.page, 5);
+    await waitForSummaries(a.page, ['(votes: 5, rating: 4.6)', '(5 votes)']);
+    await clickStar(b.page, 3, 1); // the lower rating on the page
+    await waitForSummaries(b.page, ['(votes: 6, rating: 4.3)', '(6 votes)']);
+    assert.deepEqual(await api(`/ratings/${ARTICLE}`), { articleId: ARTICLE, votes: 6, average: Math.round((26 / 6) * 1e6) / 1e6 });
+    await a.page.reload({ waitUntil: 'load' });
+    await waitForSummaries(a.page, ['(votes: 6, rating: 4.3)', '(6 votes)']);
+    assert.notEqual(await voterIdOf(a.page), await voterIdOf(b.page));
+  });
+
+  it('a second vote from one reader (who forgot her vote, not her id) replaces the first, never counts twice', async () => {
+    // The element offers no second vote (allow-change is off), so forget the remembered vote
+    // but keep the voter id, as a reader who cleared part of the site's storage would.
+    await a.page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key !== 'article-widgets:voter-id') localStorage.removeItem(key);
+    });
+    await a.page.reload({ waitUntil: 'load' });
+    await waitForSummaries(a.page, ['(votes: 6, rating: 4.3)', '(6 votes)']);
+    await clickStar(a.page, 1);
+    await waitForSummaries(a.page, ['(votes: 6, rating: 3.7)', '(6 votes)']);
+    await a.page.reload({ waitUntil: 'load' });
+    await waitForSummaries(a.page, ['(votes: 6, rating: 3.7)', '(6 votes)']);
+    assert.equal((await api(`/ratings/${ARTICLE}`)).votes, 6);
+  });
+
+  it('counts poll votes of two readers, and one reader once', async () => {
+    const vote = async (page, options) => {
+      await page.waitForFunction(() => document.querySelector('opinion-poll[poll-id="reader-topics"]')?.shadowRoot?.querySelector('[part~="input"]'));
+      for (const option of options) {
+        const input = await page.evaluateHandle(
+          (o) => document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelector(`input[value="${o}"]`),
+          option,
+        );
+        await input.click();
+      }
+      const button = await page.evaluateHandle(() => document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelector('[part~="vote"]'));
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelector('[part~="figures"]'), { timeout: 10000 });
+    };
+    await vote(a.page, ['security']);
+    await vote(b.page, ['energy', 'asia']);
+    const view = await api('/polls/reader-topics', { 'x-voter-id': await voterIdOf(a.page) });
+    assert.deepEqual(view.myChoices, ['security']);
+    assert.deepEqual(view.options.map((o) => o.votes), [13, 10, 8, 4]);
+    assert.equal(view.voters, 21);
+    // The same reader again, by hand: refused, nothing counted.
+    const again = await fetch(`${base()}/api/polls/reader-topics/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'e2e-again-123' },
+      body: JSON.stringify({ optionIds: ['arctic'], voterId: await voterIdOf(a.page) }),
+    });
+    assert.equal(again.status, 409);
+    assert.equal((await api('/polls/reader-topics', { 'x-voter-id': await voterIdOf(a.page) })).voters, 21);
+    const figures = await b.page.evaluate(() =>
+      [...document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelectorAll('[part~="figures"]')].map((f) => f.textContent.trim()),
+    );
+    assert.match(figures[1], /^10\b/);
+  });
+
+  it('survives the server stopping and coming back under the page', async () => {
+    const c = await reader();
+    await waitForSummaries(c.page, ['(votes: 6, rating: 3.7)', '(6 votes)']);
+    await stopServer();
+    await clickStar(c.page, 4);
+    // The vote fails: the figures stay, an error is shown with a retry.
+    await c.page.waitForFunction(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'), { timeout: 20000 });
+    assert.deepEqual(await summaries(c.page), ['(votes: 6, rating: 3.7)', '(6 votes)']);
+    await startServer();
+    const retry = await c.page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'));
+    await retry.click();
+    // 18 imported + 1 (a) + 3 (b) + 4 (c) over 7 votes
+    await waitForSummaries(c.page, ['(votes: 7, rating: 3.7)', '(7 votes)']);
+    assert.deepEqual(await api(`/ratings/${ARTICLE}`), { articleId: ARTICLE, votes: 7, average: Math.round((26 / 7) * 1e6) / 1e6 });
+    // The other readers' pages pick the new figures up on their next load.
+    await b.page.reload({ waitUntil: 'load' });
+    await waitForSummaries(b.page, ['(votes: 7, rating: 3.7)', '(7 votes)']);
+    for (const r of [a, b, c]) assert.deepEqual(r.errors, []);
+  });
+});
