@@ -9,6 +9,7 @@ import { reportMissingBackend, resolveBackend } from '../internal/resolve-backen
 import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
+import { defineElement } from '../internal/define-element.js';
 import { ratingMessages } from './article-rating.messages.js';
 import { styles } from './article-rating.styles.js';
 
@@ -79,13 +80,7 @@ export class ArticleRating extends LitElement {
 
   /** Registers the element under `tag` (default `article-rating`) unless that tag is taken. */
   static define(tag = 'article-rating', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    // A class can back one tag only: a second tag (a site renaming on a clash) gets a subclass.
-    try {
-      registry.define(tag, this);
-    } catch {
-      registry.define(tag, class extends this {});
-    }
+    defineElement(this, tag, registry);
   }
 
   // Declared as static properties rather than with decorators: it keeps Lit's decorator code

@@ -9,6 +9,7 @@ import { reportMissingBackend, resolveBackend } from '../internal/resolve-backen
 import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
+import { defineElement } from '../internal/define-element.js';
 import { pollMessages } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
 import { styles } from './opinion-poll.styles.js';
@@ -113,12 +114,7 @@ export class OpinionPoll extends LitElement {
 
   /** Registers the element under `tag` (default `opinion-poll`) unless that tag is taken. */
   static define(tag = 'opinion-poll', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    try {
-      registry.define(tag, this);
-    } catch {
-      registry.define(tag, class extends this {});
-    }
+    defineElement(this, tag, registry);
   }
 
   // Static properties rather than decorators: no decorator runtime in the bundle.

@@ -4,6 +4,7 @@ import { getDefaultBackend, onDefaultBackendChange } from '../backend/default-ba
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { warnOnce } from '../internal/warn.js';
+import { defineElement } from '../internal/define-element.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import { shareMessages } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
@@ -81,12 +82,7 @@ export class ShareBar extends LitElement {
 
   /** Registers the element under `tag` (default `share-bar`) unless that tag is taken. */
   static define(tag = 'share-bar', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    try {
-      registry.define(tag, this);
-    } catch {
-      registry.define(tag, class extends this {});
-    }
+    defineElement(this, tag, registry);
   }
 
   /** Adds a network of the site's own, or replaces a built-in one (see `registerNetwork`). */

@@ -107,6 +107,18 @@ describe('<article-rating>', () => {
   });
 
   describe('attributes and properties', () => {
+    it('registers under a second tag for a site that must rename it, and never twice', async () => {
+      ArticleRating.define();
+      ArticleRating.define('site-rating');
+      ArticleRating.define('site-rating');
+      expect(customElements.get('article-rating')).to.equal(ArticleRating);
+      const Renamed = customElements.get('site-rating')!;
+      expect(Renamed.prototype).to.be.instanceOf(ArticleRating);
+      const el = await fixture(html`<site-rating article-id="a" votes="4" average="4.5" readonly></site-rating>`);
+      expect(shadowText(el, '[part="summary"]')).to.equal('(votes: 4, rating: 4.5)');
+    });
+
+
     it('reflects attribute changes into properties and the rendering', async () => {
       const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
       el.setAttribute('votes', '21');
