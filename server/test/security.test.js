@@ -152,6 +152,10 @@ describe('bad input: a clear 4xx, never a 5xx, never a changed total', () => {
     ['option ids as a string', 'POST', '/api/polls/reader-topics/votes', { body: { optionIds: 'asia', voterId: 'v'.repeat(32) }, headers: k() }, 400, 'body.optionIds'],
     ['a hostile option id', 'POST', '/api/polls/reader-topics/votes', { body: { optionIds: ['<img src=x>'], voterId: 'v'.repeat(32) }, headers: k() }, 400, 'body.optionIds[0]'],
     ['a hostile X-Voter-Id', 'GET', '/api/polls/reader-topics', { headers: { 'x-voter-id': "' OR 1=1" } }, 400, 'headers.x-voter-id'],
+    ['a share URL with a space', 'POST', '/api/shares', { body: { url: 'https://exa mple.org/', network: 'vk', voterId: 'v'.repeat(32) }, headers: k() }, 400, 'body.url'],
+    ['a poll closing "tomorrow"', 'POST', '/api/admin/polls', { body: { id: 'p', question: 'Q', closesAt: 'tomorrow', options: [{ id: 'a', label: 'A', votes: 0 }, { id: 'b', label: 'B', votes: 0 }] }, headers: admin }, 400, 'body.closesAt'],
+    ['a poll with one option', 'POST', '/api/admin/polls', { body: { id: 'p', question: 'Q', options: [{ id: 'a', label: 'A', votes: 0 }] }, headers: admin }, 400, 'body.options'],
+    ['a poll with duplicate options', 'POST', '/api/admin/polls', { body: { id: 'p', question: 'Q', options: [{ id: 'a', label: 'A', votes: 0 }, { id: 'a', label: 'B', votes: 0 }] }, headers: admin }, 400, 'body.options[1].id'],
     ['an unknown route', 'GET', '/api/nothing-here', {}, 404, undefined],
     ['a wrong method', 'DELETE', `/api/ratings/${ARTICLE}`, {}, 404, undefined],
   ];
@@ -166,5 +170,6 @@ describe('bad input: a clear 4xx, never a 5xx, never a changed total', () => {
       if (field !== undefined) assert.equal(r.body.error.field, field, `${name}: ${JSON.stringify(r.body)}`);
     }
     assert.deepEqual(await totals(), before);
+    assert.equal((await s.api('GET', '/api/polls/p')).status, 404, 'no refused poll was created');
   });
 });

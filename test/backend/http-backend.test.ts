@@ -56,6 +56,15 @@ describe('HttpBackend against the reference server', () => {
     expect(ratingRequests() - before).to.equal(1);
   });
 
+  it('splits a batch past 100 ratings into requests of 100', async () => {
+    const backend = new HttpBackend(api);
+    const before = ratingRequests();
+    const ids = Array.from({ length: 150 }, (_, i) => `page-${i}`);
+    const replies = await Promise.all(ids.map((id) => backend.getRating(id)));
+    expect(replies.map((r) => r.articleId)).to.deep.equal(ids);
+    expect(ratingRequests() - before).to.equal(2);
+  });
+
   it('elements showing ratings share one request, and the same item one entry', async () => {
     const before = ratingRequests();
     const article = `shared-${randomId()}`;
