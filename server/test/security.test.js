@@ -173,3 +173,43 @@ describe('bad input: a clear 4xx, never a 5xx, never a changed total', () => {
     assert.equal((await s.api('GET', '/api/polls/p')).status, 404, 'no refused poll was created');
   });
 });
+
+describe('random bodies (seeded, reproducible)', () => {
+  it('never answer a 5xx and never change a total', async () => {
+    const s = await startServer();
+    try {
+      let seed = 20261128;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const pick = (list) => list[Math.floor(rand() * list.length)];
+      const value = (depth = 0) => {
+        const kinds = ['num', 'str', 'bool', 'null', 'arr', 'obj', 'big', 'neg', 'float', 'hostile'];
+        switch (pick(depth > 2 ? kinds.slice(0, 4) : kinds)) {
+          case 'num': return Math.floor(rand() * 7);
+          case 'str': return 'x'.repeat(Math.floor(rand() * 40));
+          case 'bool': return rand() < 0.5;
+          case 'null': return null;
+          case 'arr': return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth + 1));
+          case 'obj': return Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(['rating', 'voterId', 'optionIds', 'url', 'network', 'x']), value(depth + 1)]));
+          case 'big': return 2 ** 60;
+          case 'neg': return -1;
+          case 'float': return rand() * 5;
+          default: return pick(["'; DROP TABLE polls; --", '<script>', '../..', '\u0000', '💥', '%00', '{{7*7}}']);
+        }
+      };
+      const before = [(await s.api('GET', `/api/ratings/${ARTICLE}`)).body, (await s.api('GET', '/api/polls/reader-topics', { headers: { 'x-voter-id': 'y'.repeat(16) } })).body];
+      const paths = [`/api/ratings/${ARTICLE}/votes`, '/api/polls/reader-topics/votes', '/api/shares', '/api/admin/import', '/api/admin/polls'];
+      for (let i = 0; i < 300; i++) {
+        const body = rand() < 0.7 ? { ...value(), rating: value(), voterId: pick(['v'.repeat(32), value()]), optionIds: value() } : value();
+        const headers = { 'idempotency-key': pick([key(), 'short', '']), ...(rand() < 0.3 ? { authorization: 'Bearer nope' } : {}) };
+        const r = await s.api('POST', pick(paths), { body, headers });
+        assert.ok(r.status < 500, `${r.status} for ${JSON.stringify(body)}`);
+        const accepted = r.status === 200 || r.status === 201;
+        if (accepted) assert.fail(`accepted ${JSON.stringify(body)}`);
+      }
+      const after = [(await s.api('GET', `/api/ratings/${ARTICLE}`)).body, (await s.api('GET', '/api/polls/reader-topics', { headers: { 'x-voter-id': 'y'.repeat(16) } })).body];
+      assert.deepEqual(after, before);
+    } finally {
+      await s.close();
+    }
+  });
+});
