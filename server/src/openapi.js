@@ -55,6 +55,7 @@ export function openapiDocument() {
     }
     if (route.cacheable) operation.responses['304'] = { description: 'Not modified (If-None-Match matched the ETag).' };
     if (route.write) operation.responses['429'] = { description: 'Rate limited.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    operation.responses['503'] = { description: 'The server is shutting down (Fastify\'s own reply); retry shortly.', content: { 'application/json': { schema: { type: 'object' } } } };
     operation.responses['5XX'] = { description: 'A server failure; the request may be retried.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     (paths[path] ??= {})[route.method.toLowerCase()] = operation;
   }
