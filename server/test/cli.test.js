@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ARTICLE, client, demoData, key, killSpawned, repoRoot, spawnCli, tempDir, vote, voter } from './helpers.js';
+import { ARTICLE, client, demoData, key, killSpawned, root, spawnCli, tempDir, vote, voter } from './helpers.js';
 
-const seedFile = join(repoRoot, 'demo/data/widgets.json');
+const seedFile = join(root, 'test/fixtures/widgets.json');
 const temp = tempDir();
 after(() => {
   killSpawned();

@@ -13,7 +13,8 @@ import { openSqliteStorage } from '../src/storage/sqlite.js';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const repoRoot = new URL('../..', import.meta.url).pathname;
-export const demoData = JSON.parse(readFileSync(join(repoRoot, 'demo/data/widgets.json'), 'utf8'));
+/** The demo's data as the server tests know it (a copy, so the demo can change on its own). */
+export const demoData = JSON.parse(readFileSync(join(root, 'test/fixtures/widgets.json'), 'utf8'));
 export const ARTICLE = 'us-long-term-goals-for-russia';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 

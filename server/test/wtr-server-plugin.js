@@ -1,5 +1,5 @@
 // A web-test-runner plugin that runs the REAL reference server for browser tests: a temp SQLite
-// file seeded from demo/data/widgets.json, on a free loopback port. Tests drive it with
+// file seeded with server/test/fixtures/widgets.json (a copy of the demo data), on a free loopback port. Tests drive it with
 //   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url }
 // A restart keeps the port and the database, so a page's backend URL stays valid across it.
 import { spawn } from 'node:child_process';
@@ -20,7 +20,7 @@ export function articleWidgetsServerPlugin() {
     const proc = spawn(process.execPath, [
       join(repo, 'server/bin/article-widgets-server.js'),
       '--port', String(port), '--host', '127.0.0.1', '--db', join(dir, 'widgets.sqlite'),
-      '--seed', join(repo, 'demo/data/widgets.json'), '--allow-origin', '*', '--rate-limit', '0',
+      '--seed', join(repo, 'server/test/fixtures/widgets.json'), '--allow-origin', '*', '--rate-limit', '0',
       '--static', `/fake-api=${join(repo, 'server/test/fixtures/fake-api')}`, '--log', 'silent',
     ], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
