@@ -14,7 +14,19 @@ export function articleWidgetsServerPlugin() {
   let child;
   let port = 0;
 
+  /** Starts the server; a restart on the old port retries while the port is still being freed. */
   async function start() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await startOnce();
+      } catch (error) {
+        if (attempt >= 5 || !port) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+
+  async function startOnce() {
     if (child) return;
     dir ??= mkdtempSync(join(tmpdir(), 'aw-wtr-'));
     const proc = spawn(process.execPath, [
