@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => {
       // The script-tag bundle goes to browsers as it is: minify it fully (Vite keeps whitespace
       // in ES library builds by default, leaving that to the consumer's bundler), and keep it one
       // file: code an element loads lazily (<share-bar>'s counting) is inlined here.
-      rolldownOptions: npm ? { external: [/^lit($|\/)/, /^@lit\//] } : { output: { minify: true, codeSplitting: false } },
+      rolldownOptions: npm ? { external: [/^lit($|\/)/, /^@lit\//] } : { output: { minify: true, comments: false, codeSplitting: false } },
     },
   };
 });

@@ -1,7 +1,6 @@
 // `npm test`: every check CI makes, in order, stopping at the first failure. Finds (or installs)
 // the system's Chromium first, so a fresh machine needs nothing but this command after npm ci.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { findChrome } from './find-chrome.mjs';
 
 process.env.CHROME_PATH = findChrome();
@@ -12,9 +11,10 @@ const steps = [
   ['build', 'npm', ['run', 'build', '--silent']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['size', 'node', ['scripts/check-size.mjs']],
-  ['browser tests', 'npx', ['wtr']],
+  ['browser tests (web-test-runner, real Chromium, real server)', 'npx', ['wtr']],
+  ['server tests (node --test, real SQLite, real HTTP)', 'npm', ['test', '-w', 'server', '--silent']],
+  ['end to end (the demo in Chromium against the real server)', 'node', ['--test', '--test-concurrency=1', 'test/e2e/']],
 ];
-if (existsSync('server/package.json')) steps.push(['server tests', 'npm', ['test', '-w', 'server', '--silent']]);
 
 for (const [name, command, args] of steps) {
   console.log(`\n== ${name}: ${command} ${args.join(' ')}`);
