@@ -41,10 +41,6 @@ type RatingTranslator = Translator<typeof ratingMessages.en>;
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_PATH = 'M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55L2.48 9.42l6.58-.96z';
 
-function clampStars(value: number): number {
-  return Math.min(5, Math.max(1, value));
-}
-
 const rememberedKey = (articleId: string) => `rating:${articleId}`;
 
 /**
@@ -240,42 +236,25 @@ export class ArticleRating extends LitElement {
 
   private onKeyDown(event: KeyboardEvent): void {
     if (!this.interactive) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const current = this.chosen || this.data.mine || 0;
-    const step = (delta: number) => (current === 0 ? 1 : clampStars(current + delta));
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = step(rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        next = step(rtl ? 1 : -1);
-        break;
-      case 'ArrowUp':
-        next = step(1);
-        break;
-      case 'ArrowDown':
-        next = step(-1);
-        break;
-      case 'Home':
-        next = 1;
-        break;
-      case 'End':
-        next = 5;
-        break;
-      case 'Enter':
-      case ' ':
-        event.preventDefault();
-        if (this.chosen) void this.cast(this.chosen);
-        return;
-      case 'Escape':
-        this.chosen = 0;
-        return;
-      default:
-        return;
+    const { key } = event;
+    if (key === 'Enter' || key === ' ') {
+      event.preventDefault();
+      if (this.chosen) void this.cast(this.chosen);
+      return;
     }
-    event.preventDefault();
-    this.chosen = next;
+    if (key === 'Escape') {
+      this.chosen = 0;
+      return;
+    }
+    // Left and right follow the reading direction; up always means more.
+    const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    const step = ({ ArrowRight: forward, ArrowLeft: -forward, ArrowUp: 1, ArrowDown: -1 } as Record<string, number>)[key];
+    const current = this.chosen || this.data.mine || 0;
+    const next = step ? (current ? Math.min(5, Math.max(1, current + step)) : 1) : key === 'Home' ? 1 : key === 'End' ? 5 : 0;
+    if (next) {
+      event.preventDefault();
+      this.chosen = next;
+    }
   }
 
   private starAt(event: Event): number {
@@ -309,7 +288,6 @@ export class ArticleRating extends LitElement {
     const interactive = this.interactive;
     const preview = this.hovered || this.chosen;
     const shown = preview || mine || summary.average;
-    const valueText = this.valueText(t, summary);
     const readFailed = !this.failed && this.item.state?.status === 'error';
     const error = this.failed ? t.error(this.failed.error) : readFailed ? t.t('errorLoad') : '';
     const stars = STARS.map(
@@ -321,32 +299,29 @@ export class ArticleRating extends LitElement {
         >${starIcon()}</span
       >`,
     );
-    const control = interactive
-      ? html`<div
-          part="stars"
-          class="stars interactive"
-          role="slider"
-          tabindex="0"
-          aria-labelledby="label"
-          aria-valuemin="0"
-          aria-valuemax="5"
-          aria-valuenow=${this.chosen || mine || summary.average || 0}
-          aria-valuetext=${this.chosen
-            ? `${t.t('ratingChoice', { count: this.chosen })}, ${t.t('ratingChoiceHint')}`
-            : mine
-              ? `${t.t('ratingYours', { rating: mine })}; ${valueText}`
-              : valueText}
-          @keydown=${this.onKeyDown}
-          @pointermove=${this.onPointerMove}
-          @pointerleave=${() => (this.hovered = 0)}
-          @blur=${() => (this.chosen = 0)}
-          @click=${this.onClick}
-        >
-          ${stars}
-        </div>`
-      : html`<div part="stars" class="stars" role="img" aria-label="${t.t('ratingLabel')}: ${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${valueText}">
-          ${stars}
-        </div>`;
+    // One tab stop: a slider while the reader can vote, an image with the same words otherwise.
+    const value = this.chosen
+      ? `${t.t('ratingChoice', { count: this.chosen })}, ${t.t('ratingChoiceHint')}`
+      : `${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${this.valueText(t, summary)}`;
+    const control = html`<div
+      part="stars"
+      class="stars ${interactive ? 'interactive' : ''}"
+      role=${interactive ? 'slider' : 'img'}
+      tabindex=${interactive ? 0 : nothing}
+      aria-labelledby=${interactive ? 'label' : nothing}
+      aria-label=${interactive ? nothing : `${t.t('ratingLabel')}: ${value}`}
+      aria-valuemin=${interactive ? 0 : nothing}
+      aria-valuemax=${interactive ? 5 : nothing}
+      aria-valuenow=${interactive ? this.chosen || mine || summary.average : nothing}
+      aria-valuetext=${interactive ? value : nothing}
+      @keydown=${this.onKeyDown}
+      @pointermove=${this.onPointerMove}
+      @pointerleave=${() => (this.hovered = 0)}
+      @blur=${() => (this.chosen = 0)}
+      @click=${this.onClick}
+    >
+      ${stars}
+    </div>`;
     return html`
       <div part="base" class="base" aria-busy=${this.item.state?.writing ? 'true' : 'false'}>
         <span part="label" id="label" class="label">${t.t('ratingLabel')}</span>
