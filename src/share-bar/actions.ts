@@ -2,18 +2,35 @@
  * What the bar's three buttons that are not plain links do: copy the link, open the browser's
  * share sheet, ask for a Mastodon server. Loaded on a reader's first click of one of them, so a
  * page that only shows the bar carries none of it.
+ *
+ * This module imports nothing the bar itself loads (only types): the bar passes in what an action
+ * needs, so the bundler keeps the bar's first load in one file instead of splitting out the
+ * modules both would share.
  */
-import { warnOnce } from '../internal/warn.js';
-import { MASTODON_KEY, networkNamed, openPopup, shareUrl, type SharedPage } from './networks.js';
+import type { translatorFor } from '../internal/i18n.js';
+import { actionMessages } from './actions.messages.js';
+import type { SharedPage } from './networks.js';
 
 /** What an action needs of its bar. */
 export interface Bar {
   host: HTMLElement;
   /** Fires the cancelable `aw-share`, then, unless vetoed, runs `share` and counts the share if it returns true. */
   share(network: string, share: (page: SharedPage) => unknown): void;
-  /** Shows and announces a message. */
-  say(message: string): void;
-  t(key: 'shareCopied' | 'shareCopyFailed' | 'shareServer'): string;
+  /** The bar's own translatorFor (passed in, not imported: see above). */
+  translate: typeof translatorFor;
+}
+
+const timers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
+
+/**
+ * Shows and announces a message in the bar's status region for a few seconds. Only actions speak,
+ * so the region is theirs: the bar renders it empty and never binds its text.
+ */
+function say(bar: Bar, message: string): void {
+  const status = bar.host.shadowRoot!.querySelector('[part="status"]')!;
+  clearTimeout(timers.get(bar.host));
+  status.textContent = message;
+  timers.set(bar.host, setTimeout(() => (status.textContent = ''), 4000));
 }
 
 /** Copies without the Clipboard API (insecure origins, older browsers, permission refused). */
@@ -42,7 +59,7 @@ export function copy(bar: Bar): void {
       copied = copyByCommand(url, root);
       root.querySelector<HTMLElement>('[data-network="copy"]')?.focus();
     }
-    bar.say(bar.t(copied ? 'shareCopied' : 'shareCopyFailed'));
+    say(bar, bar.translate(bar.host, actionMessages).t(copied ? 'shareCopied' : 'shareCopyFailed'));
     return copied;
   });
 }
@@ -52,7 +69,7 @@ export function native(bar: Bar): void {
     navigator.share({ url, title, text }).then(
       () => true,
       // The reader closing the sheet is not a failure.
-      (e: Error) => void (e.name != 'AbortError' && warnOnce(bar.host, 'native', `could not open the share sheet: ${e}`)),
+      (e: Error) => void (e.name != 'AbortError' && console.warn(`article-widgets: <${bar.host.localName}> could not open the share sheet: ${e}`, bar.host)),
     ),
   );
 }
@@ -71,18 +88,16 @@ export function mastodonHost(input: string): string | undefined {
   return undefined;
 }
 
-/** Asks the reader for their Mastodon server (once: it is remembered), then shares there. */
-export function mastodon(bar: Bar): void {
+/**
+ * Asks the reader for their Mastodon server; the bar remembers it and shares there, as its link
+ * does from then on. Undefined when the reader cancels.
+ */
+export function mastodon(bar: Bar): string | undefined {
+  const question = bar.translate(bar.host, actionMessages).t('shareServer');
   let host: string | undefined;
   for (let answer: string | null = ''; !host; host = mastodonHost(answer)) {
-    answer = prompt(bar.t('shareServer'), answer || 'mastodon.social');
-    if (answer == null) return;
+    answer = prompt(question, answer || 'mastodon.social');
+    if (answer == null) return undefined;
   }
-  try {
-    localStorage.setItem(MASTODON_KEY, host);
-  } catch {
-    // not remembered, but the share still goes ahead
-  }
-  const network = networkNamed('mastodon')!;
-  bar.share('mastodon', (page) => (openPopup(shareUrl(network, page, host)!, network.popup!), true));
+  return host;
 }

@@ -119,7 +119,7 @@ export function shareUrl(network: ShareNetwork, page: SharedPage, instance = '')
   return undefined;
 }
 
-export const MASTODON_KEY = 'article-widgets:mastodon';
+const MASTODON_KEY = 'article-widgets:mastodon';
 
 /** The reader's Mastodon server, if they gave it before. */
 export function rememberedServer(): string {
@@ -127,6 +127,15 @@ export function rememberedServer(): string {
     return localStorage.getItem(MASTODON_KEY) ?? '';
   } catch {
     return '';
+  }
+}
+
+/** Remembers the reader's Mastodon server for their next share (where storage is allowed). */
+export function rememberServer(host: string): void {
+  try {
+    localStorage.setItem(MASTODON_KEY, host);
+  } catch {
+    // not remembered, but the share still goes ahead
   }
 }
 

@@ -1,20 +1,27 @@
 import { css } from 'lit';
 import { sharedStyles } from '../internal/shared-styles.js';
 
-// Nothing moves (no transitions), so reduced motion needs no rule of its own.
+// Three private custom properties carry what the layouts, monochrome and forced colours change:
+// --_s the tile size (from --aw-share-size or `size`, never below 24px), --_r the corner radius,
+// --_i the icon colour. Each variant then sets one property instead of repeating the rules.
+// --c, the brand colour, is set on each button. Nothing moves, so reduced motion needs no rule.
 export const styles = [
   sharedStyles,
   css`
     :host {
       display: block;
-      --_s: var(--aw-share-size, 32px);
+      --_s: max(24px, var(--aw-share-size, 32px));
       --_r: var(--aw-share-radius, 6px);
+      --_i: var(--aw-share-icon-color, #fff);
     }
     :host([size='small']) {
-      --_s: var(--aw-share-size, 24px);
+      --_s: max(24px, var(--aw-share-size, 24px));
     }
     :host([size='large']) {
-      --_s: var(--aw-share-size, 44px);
+      --_s: max(24px, var(--aw-share-size, 44px));
+    }
+    :host([monochrome]) {
+      --_i: var(--aw-share-mono-color, currentColor);
     }
     .base,
     .list {
@@ -57,34 +64,31 @@ export const styles = [
     :host(:not([labels])) .name {
       display: none;
     }
+    /* Brand glyphs are filled (even-odd cuts their holes); email, copy and the share sheet are outlines. */
     svg {
       flex: none;
-      inline-size: max(24px, var(--_s));
-      block-size: max(24px, var(--_s));
-      padding: calc(max(24px, var(--_s)) / 5);
+      inline-size: var(--_s);
+      block-size: var(--_s);
+      padding: calc(var(--_s) / 5);
       border-radius: var(--_r);
       background: var(--c);
-      fill: var(--aw-share-icon-color, #fff);
+      fill: var(--_i);
       fill-rule: evenodd;
-      stroke-width: 2;
+      stroke: var(--_i);
+      stroke-width: 0;
       stroke-linecap: round;
       stroke-linejoin: round;
     }
     .line {
       fill: none;
-      stroke: var(--aw-share-icon-color, #fff);
+      stroke-width: 2;
     }
     .button:hover svg {
       filter: brightness(1.2);
     }
     :host([monochrome]) svg {
       background: none;
-      fill: var(--aw-share-mono-color, currentColor);
       box-shadow: inset 0 0 0 1px;
-    }
-    :host([monochrome]) .line {
-      fill: none;
-      stroke: var(--aw-share-mono-color, currentColor);
     }
     .count {
       font-variant-numeric: tabular-nums;
@@ -100,12 +104,9 @@ export const styles = [
     }
     @media (forced-colors: active) {
       svg {
+        --_i: LinkText;
         background: Canvas;
-        fill: LinkText;
         border: 1px solid;
-      }
-      .line {
-        stroke: LinkText;
       }
     }
   `,

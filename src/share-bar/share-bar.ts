@@ -5,7 +5,7 @@ import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
-import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
+import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberServer, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import { shareMessages } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
 
@@ -103,8 +103,7 @@ export class ShareBar extends LitElement {
     counts: { type: Boolean },
     api: {},
     backend: { attribute: false },
-    status: { state: true, attribute: false },
-    shareCounts: { state: true, attribute: false },
+    shareCounts: { state: true },
   };
 
   /** The networks to show, in order (`"telegram vk copy"`); a set for the page's language when absent. */
@@ -134,14 +133,11 @@ export class ShareBar extends LitElement {
   /** The backend that counts shares; overrides `api` and the page default. Optional. */
   declare backend?: WidgetBackend;
 
-  /** "Link copied" and the like, shown and announced for a few seconds. */
-  private status = '';
   /** First-party counts by network, once the backend answers. */
   private shareCounts?: Record<string, number>;
 
   private stopCounts?: () => void;
   private stopListening: (() => void)[] = [];
-  private statusTimer?: ReturnType<typeof setTimeout>;
   private refused = new Set<string>();
 
   override connectedCallback(): void {
@@ -205,12 +201,6 @@ export class ShareBar extends LitElement {
     return list;
   }
 
-  private say(message: string): void {
-    clearTimeout(this.statusTimer);
-    this.status = message;
-    this.statusTimer = setTimeout(() => (this.status = ''), 4000);
-  }
-
   /**
    * Fires the cancelable `aw-share`; unless a listener vetoes it, runs `share`, then counts the
    * share through the backend, if there is one, without holding anything up. False when vetoed.
@@ -225,20 +215,36 @@ export class ShareBar extends LitElement {
     return true;
   }
 
-  private onLink(event: MouseEvent, network: ShareNetwork, href: string): void {
-    if (!this.share(network.name)) return event.preventDefault();
+  /**
+   * One listener for every button, on the group: a link shares on its network (a middle click
+   * too), a button runs its action.
+   */
+  private onClick(event: MouseEvent): void {
+    const target = (event.target as Element).closest<HTMLElement>('[data-network]');
+    const name = target?.dataset.network;
+    const href = target?.getAttribute('href');
+    if (!name || (event.type == 'auxclick' && (event.button != 1 || !href))) return;
+    if (!href) return this.act(name);
+    if (!this.share(name)) return event.preventDefault();
     // A modified or middle click (new tab, new window) is the reader's choice: the browser follows the link.
-    if (network.popup && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)) {
+    const { popup } = networkNamed(name)!;
+    if (popup && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)) {
       event.preventDefault();
-      openPopup(href, network.popup);
+      openPopup(href, popup);
     }
   }
 
   /** Copy, the share sheet and Mastodon's first share: their code loads on first use. */
-  private act(name: 'copy' | 'native' | 'mastodon', t: T): void {
+  private act(name: string): void {
     void import('./actions.js').then((actions) => {
-      actions[name]({ host: this, share: (network, share) => this.share(network, share), say: (message) => this.say(message), t: (key) => t.t(key) });
-      this.requestUpdate(); // a Mastodon server, once given, turns its button into a link
+      const server = actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share), translate: translatorFor });
+      if (server) {
+        // The reader's server from now on: the button becomes a link to it (the update below).
+        rememberServer(server);
+        const network = networkNamed(name)!;
+        this.share(name, (page) => (openPopup(shareUrl(network, page, server)!, network.popup!), true));
+      }
+      this.requestUpdate();
     });
   }
 
@@ -250,20 +256,12 @@ export class ShareBar extends LitElement {
     const label = action + (count ? `, ${t.t('shareCount', { count })}` : '');
     const title = this.labels ? nothing : label;
     const style = `--c:${network.color || '#5f6368'}`;
-    const content = html`<svg part="icon" class=${LINE_ICONS.includes(name) ? 'line' : ''} viewBox="0 0 24 24" aria-hidden="true"><path d=${network.icon}></path></svg
+    const content = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path class=${LINE_ICONS.includes(name) ? 'line' : ''} d=${network.icon}></path></svg
       ><span part="name" class="name">${text}</span> ${count ? html`<span part="count" class="count">${t.number(count)}</span>` : nothing}`;
+    // Copy, the share sheet and a Mastodon server not yet known are buttons; the rest are links.
     const server = name == 'mastodon' ? rememberedServer() : '-';
     if (name == 'copy' || name == 'native' || !server) {
-      return html`<button
-        type="button"
-        part="button ${name}"
-        class="button"
-        data-network=${name}
-        .style=${style}
-        title=${title}
-        aria-label=${label}
-        @click=${() => this.act(name as 'copy' | 'native' | 'mastodon', t)}
-      >
+      return html`<button type="button" part="button ${name}" class="button" data-network=${name} .style=${style} title=${title} aria-label=${label}>
         ${content}
       </button>`;
     }
@@ -280,8 +278,6 @@ export class ShareBar extends LitElement {
       rel="noopener noreferrer"
       title=${title}
       aria-label=${label}
-      @click=${(event: MouseEvent) => this.onLink(event, network, href)}
-      @auxclick=${(event: MouseEvent) => event.button == 1 && this.onLink(event, network, href)}
       >${content}</a
     >`;
   }
@@ -290,12 +286,21 @@ export class ShareBar extends LitElement {
     const t = translatorFor(this, shareMessages);
     const page = this.page();
     return html`
-      <div part="base" class="base" role="group" aria-labelledby="label" @pointerover=${warmUp} @focusin=${warmUp}>
+      <div
+        part="base"
+        class="base"
+        role="group"
+        aria-labelledby="label"
+        @pointerover=${warmUp}
+        @focusin=${warmUp}
+        @click=${this.onClick}
+        @auxclick=${this.onClick}
+      >
         <span part="label" id="label" class=${this.hideLabel ? 'visually-hidden' : 'label'}>${this.label || t.t('shareLabel')}</span>
         <ul part="list" class="list" role="list">
           ${(page.url ? this.list() : []).map((network) => html`<li>${this.button(t, network, page)}</li>`)}
         </ul>
-        <span part="status" id="status" class="status" role="status">${this.status}</span>
+        <span part="status" id="status" class="status" role="status"></span>
       </div>
     `;
   }
