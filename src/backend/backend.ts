@@ -111,15 +111,25 @@ export class BackendError extends Error {
   }
 }
 
-/** Wraps anything thrown by a backend into a `BackendError`, keeping typed ones as they are. */
+/**
+ * Wraps anything thrown by a backend into a `BackendError`, keeping typed ones as they are: an
+ * abort is `aborted`; anything else (a timeout, an unreachable server, a bug) is `network`.
+ */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
-  if (error instanceof Error && error.name === 'ShapeError') {
-    return new BackendError('invalid-reply', `The backend's reply does not fit: ${error.message}`, { cause: error });
-  }
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new BackendError('aborted', 'The request was aborted.', { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new BackendError('network', message || 'The backend failed.', { cause: error });
+  const { name, message } = (error ?? {}) as Partial<Error>;
+  return new BackendError(name === 'AbortError' ? 'aborted' : 'network', message || String(error), { cause: error });
+}
+
+/**
+ * Settles as `work` does, or rejects the moment `signal` aborts even if the work goes on (a backend
+ * that ignores its signal, a request other callers still wait for). Errors come out typed.
+ */
+export function abortable<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(toBackendError(signal!.reason));
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort);
+    work.then(resolve, (error) => reject(toBackendError(error))).finally(() => signal?.removeEventListener('abort', abort));
+  });
 }

@@ -1,5 +1,6 @@
 import {
   BackendError,
+  abortable,
   type PollView,
   type ReadOptions,
   type RatingSummary,
@@ -42,14 +43,7 @@ export interface MemorySnapshot {
 }
 
 function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new BackendError('aborted', 'The request was aborted.'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new BackendError('aborted', 'The request was aborted.'));
-    }, { once: true });
-  });
+  return abortable(new Promise((resolve) => setTimeout(resolve, ms)), signal);
 }
 
 function snapshotOf(data: WidgetData): MemorySnapshot {
