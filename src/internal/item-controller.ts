@@ -6,7 +6,7 @@ export class ItemController<T> implements ReactiveController {
   private item?: SharedItem<T>;
   private unsubscribe?: () => void;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
@@ -21,28 +21,19 @@ export class ItemController<T> implements ReactiveController {
   /** Follows `item` from now on (or nothing, with undefined); returns whether it changed. */
   bind(item: SharedItem<T> | undefined): boolean {
     if (item === this.item) return false;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.hostDisconnected();
     this.item = item;
-    if (item && this.connected) this.listen();
+    if (this.host.isConnected) this.hostConnected();
     this.host.requestUpdate();
     return true;
   }
 
-  private connected = false;
-
   hostConnected(): void {
-    this.connected = true;
-    if (this.item && !this.unsubscribe) this.listen();
+    this.unsubscribe = this.item?.subscribe(() => this.host.requestUpdate());
   }
 
   hostDisconnected(): void {
-    this.connected = false;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-  }
-
-  private listen(): void {
-    this.unsubscribe = this.item!.subscribe(() => this.host.requestUpdate());
   }
 }

@@ -3,7 +3,7 @@
  * that shows the same article or poll (the rating above and below an article) shows the same
  * figures and changes together after a vote.
  */
-import { BackendError, toBackendError, type WidgetBackend } from '../backend/backend.js';
+import { BackendError, abortable, toBackendError, type WidgetBackend } from '../backend/backend.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -25,16 +25,10 @@ export const timeouts = { read: 10_000, write: 15_000 };
  * signal aborts, even if the backend ignores it: a backend that hangs never leaves a widget
  * waiting. A timeout becomes a `network` error, an abort an `aborted` one.
  */
-export async function withTimeout<T>(ms: number, outer: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const signal = AbortSignal.any(outer ? [outer, AbortSignal.timeout(ms)] : [AbortSignal.timeout(ms)]);
-  const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-  try {
-    return await Promise.race([call(signal), aborted]);
-  } catch (error) {
-    throw (error as Error)?.name === 'TimeoutError'
-      ? new BackendError('network', `No answer from the backend within ${ms / 1000} s.`)
-      : toBackendError(error);
-  }
+export function withTimeout<T>(ms: number, outer: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
+  // Called inside a promise executor, so a backend that throws fails like one that rejects.
+  return abortable(new Promise<T>((resolve) => resolve(call(signal))), signal);
 }
 
 export interface WriteSpec<T, R> {
@@ -48,9 +42,7 @@ export interface WriteSpec<T, R> {
 export class SharedItem<T> {
   private current: ItemState<T> = { status: 'idle', writing: false };
   private readonly listeners = new Set<(state: ItemState<T>) => void>();
-  private reading?: { promise: Promise<void>; controller: AbortController };
-  /** Bumped by every write, so a read that started before a write cannot overwrite its result. */
-  private version = 0;
+  private reading?: { done: Promise<void>; controller: AbortController };
 
   constructor(private readonly read: (signal: AbortSignal) => Promise<T>) {}
 
@@ -63,37 +55,30 @@ export class SharedItem<T> {
     this.listeners.add(listener);
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) this.reading?.controller.abort();
+      if (!this.listeners.size) this.reading?.controller.abort();
     };
   }
 
   /** Starts a read unless one is in flight; every caller shares it. Never rejects. */
   load(): Promise<void> {
-    if (this.reading) return this.reading.promise;
+    if (this.reading) return this.reading.done;
     const controller = new AbortController();
-    const startedAt = this.version;
+    const shown = this.current.data;
     this.update({ status: 'loading', error: undefined });
-    const promise = withTimeout(timeouts.read, controller.signal, this.read)
+    const done = withTimeout(timeouts.read, controller.signal, this.read)
       .then(
-        (data) => {
-          if (this.version === startedAt) this.update({ status: 'ready', data });
-          else this.update({ status: 'ready' });
-        },
-        (error: BackendError) => {
-          if (error.code === 'aborted') this.update({ status: this.current.data ? 'ready' : 'idle' });
-          else this.update({ status: 'error', error });
-        },
+        // A vote (or figures set directly) since the read began is newer than the read: keep it.
+        (data) => this.update({ status: 'ready', data: this.current.data === shown && !this.current.writing ? data : this.current.data }),
+        (error: BackendError) =>
+          this.update(error.code === 'aborted' ? { status: this.current.data ? 'ready' : 'idle' } : { status: 'error', error }),
       )
-      .finally(() => {
-        if (this.reading?.controller === controller) this.reading = undefined;
-      });
-    this.reading = { promise, controller };
-    return promise;
+      .finally(() => (this.reading = undefined));
+    this.reading = { done, controller };
+    return done;
   }
 
   /** Sets the data directly, as a vote's reply or server-rendered figures do. */
   set(data: T): void {
-    this.version += 1;
     this.update({ data });
   }
 
@@ -105,15 +90,12 @@ export class SharedItem<T> {
   async write<R>(spec: WriteSpec<T, R>): Promise<R> {
     if (this.current.writing) throw new BackendError('refused', 'A vote is already being sent.');
     const before = this.current.data;
-    this.version += 1;
     this.update({ writing: true, data: spec.optimistic ? spec.optimistic(before) : before });
     try {
       const reply = await withTimeout(timeouts.write, undefined, spec.send);
-      this.version += 1;
       this.update({ writing: false, data: spec.commit(reply), status: 'ready', error: undefined });
       return reply;
     } catch (error) {
-      this.version += 1;
       this.update({ writing: false, data: before });
       throw toBackendError(error);
     }
@@ -127,28 +109,26 @@ export class SharedItem<T> {
 
 export type ItemKind = 'rating' | 'poll' | 'shares';
 
+const stores = new WeakMap<WidgetBackend, WidgetStore>();
+
 /** The items of one backend. */
 export class WidgetStore {
-  private static readonly stores = new WeakMap<WidgetBackend, WidgetStore>();
-  private readonly items = new Map<string, SharedItem<unknown>>();
+  private readonly items = new Map<string, object>();
 
   /** The page's store for `backend`: one per backend, shared by every element that uses it. */
   static for(backend: WidgetBackend): WidgetStore {
-    let store = WidgetStore.stores.get(backend);
-    if (!store) WidgetStore.stores.set(backend, (store = new WidgetStore(backend)));
+    let store = stores.get(backend);
+    if (!store) stores.set(backend, (store = new WidgetStore(backend)));
     return store;
   }
 
-  private constructor(readonly backend: WidgetBackend) {}
+  private constructor(private readonly backend: WidgetBackend) {}
 
   /** The shared item `kind:id`, made on first use with `read` as its loader. */
   item<T>(kind: ItemKind, id: string, read: (backend: WidgetBackend, signal: AbortSignal) => Promise<T>): SharedItem<T> {
     const key = `${kind}:${id}`;
     let item = this.items.get(key) as SharedItem<T> | undefined;
-    if (!item) {
-      item = new SharedItem<T>((signal) => read(this.backend, signal));
-      this.items.set(key, item as SharedItem<unknown>);
-    }
+    if (!item) this.items.set(key, (item = new SharedItem<T>((signal) => read(this.backend, signal))));
     return item;
   }
 }

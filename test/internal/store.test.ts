@@ -1,0 +1,95 @@
+import { expect } from '@open-wc/testing';
+import { BackendError } from '../../src/backend/backend.js';
+import { SharedItem, timeouts } from '../../src/internal/store.js';
+
+/** A read the test settles by hand, with the signal it was given. */
+function manualRead<T>() {
+  const calls: { signal: AbortSignal; resolve: (data: T) => void; reject: (error: unknown) => void }[] = [];
+  const read = (signal: AbortSignal) => new Promise<T>((resolve, reject) => calls.push({ signal, resolve, reject }));
+  return { read, calls };
+}
+
+describe('SharedItem', () => {
+  it('shares one read among every caller', async () => {
+    const { read, calls } = manualRead<number>();
+    const item = new SharedItem(read);
+    item.subscribe(() => {});
+    const first = item.load();
+    expect(item.load()).to.equal(first);
+    expect(item.state.status).to.equal('loading');
+    calls[0].resolve(7);
+    await first;
+    expect(calls).to.have.length(1);
+    expect(item.state).to.deep.include({ status: 'ready', data: 7 });
+  });
+
+  it('keeps a write\'s result over a read that began before it', async () => {
+    const { read, calls } = manualRead<number>();
+    const item = new SharedItem(read);
+    item.subscribe(() => {});
+    const loading = item.load();
+    await item.write({ optimistic: () => 2, send: async () => 3, commit: (reply) => reply });
+    calls[0].resolve(1);
+    await loading;
+    expect(item.state).to.deep.include({ status: 'ready', data: 3, writing: false });
+  });
+
+  it('shows the optimistic state to every subscriber, and rolls back on failure', async () => {
+    const item = new SharedItem(async () => 1);
+    const seen: (number | undefined)[] = [];
+    item.subscribe((state) => seen.push(state.data));
+    await item.load();
+    const failure = await item
+      .write({ optimistic: (n) => n! + 1, send: () => Promise.reject(new BackendError('refused', 'no')), commit: (n: number) => n })
+      .catch((error: BackendError) => error);
+    expect((failure as BackendError).code).to.equal('refused');
+    expect(seen).to.deep.equal([undefined, 1, 2, 1]);
+    expect(item.state.writing).to.equal(false);
+  });
+
+  it('turns a reply the commit rejects into a typed error and rolls back', async () => {
+    const item = new SharedItem(async () => 1);
+    await item.load();
+    const failure = await item
+      .write({ optimistic: () => 5, send: async () => 'odd', commit: () => { throw new TypeError('bad reply'); } })
+      .catch((error: BackendError) => error);
+    expect(failure).to.be.instanceOf(BackendError);
+    expect(item.state.data).to.equal(1);
+  });
+
+  it('gives up on a read that hangs: a network error, the read aborted', async () => {
+    const saved = timeouts.read;
+    timeouts.read = 50;
+    try {
+      const { read, calls } = manualRead<number>();
+      const item = new SharedItem(read);
+      item.subscribe(() => {});
+      await item.load();
+      expect(item.state.status).to.equal('error');
+      expect(item.state.error!.code).to.equal('network');
+      expect(calls[0].signal.aborted).to.equal(true);
+    } finally {
+      timeouts.read = saved;
+    }
+  });
+
+  it('aborts the read when the last subscriber leaves, and goes back to idle', async () => {
+    const { read, calls } = manualRead<number>();
+    const item = new SharedItem(read);
+    const stop = item.subscribe(() => {});
+    const loading = item.load();
+    stop();
+    expect(calls[0].signal.aborted).to.equal(true);
+    await loading;
+    expect(item.state.status).to.equal('idle');
+  });
+
+  it('fails a backend that throws instead of rejecting like one that rejects', async () => {
+    const item = new SharedItem<number>(() => {
+      throw new Error('broken backend');
+    });
+    await item.load();
+    expect(item.state.error).to.be.instanceOf(BackendError);
+    expect(item.state.error!.message).to.equal('broken backend');
+  });
+});
