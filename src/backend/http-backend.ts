@@ -1,5 +1,6 @@
 import {
   BackendError,
+  abortable,
   toBackendError,
   type PollView,
   type ReadOptions,
@@ -20,25 +21,8 @@ export interface HttpBackendOptions {
   signVoter?: (voterId: string) => string | Promise<string>;
 }
 
-interface Waiting {
-  id: string;
-  resolve: (summary: RatingSummary) => void;
-  reject: (error: unknown) => void;
-  signal?: AbortSignal;
-}
-
-const aborted = () => new BackendError('aborted', 'The request was aborted.');
-
-/** Resolves after `ms`, or rejects as aborted when `signal` fires first. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(aborted());
-    }, { once: true });
-  });
-}
+/** The server takes up to this many ids in one ratings request. */
+const BATCH = 100;
 
 /**
  * Talks to the reference server (server/, `article-widgets-server`) over its JSON API.
@@ -52,127 +36,109 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export class HttpBackend implements WidgetBackend {
   private readonly base: string;
-  private queue: Waiting[] = [];
+  /** The ratings asked for in this task, and the promise of their requests, sent when it ends. */
+  private batch?: { ids: Set<string>; sent: Promise<Map<string, Promise<unknown>>> };
 
   constructor(url: string, private readonly options: HttpBackendOptions = {}) {
     this.base = url.replace(/\/+$/, '');
   }
 
-  getRating(articleId: string, options: ReadOptions = {}): Promise<RatingSummary> {
-    const { signal } = options;
-    if (signal?.aborted) return Promise.reject(aborted());
-    return new Promise((resolve, reject) => {
-      const waiting: Waiting = { id: articleId, resolve, reject, signal };
-      signal?.addEventListener('abort', () => reject(aborted()), { once: true });
-      if (this.queue.push(waiting) === 1) setTimeout(() => this.flush());
-    });
-  }
-
-  async rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return (await this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context)) as RatingVoteResult;
-  }
-
-  async getPoll(pollId: string, options: ReadOptions = {}): Promise<PollView> {
-    const headers: Record<string, string> = options.voterId ? { 'x-voter-id': options.voterId } : {};
-    return (await this.read(`/polls/${encodeURIComponent(pollId)}`, options.signal, headers)) as PollView;
-  }
-
-  async votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return (await this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context)) as PollView;
-  }
-
-  async recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return (await this.write('/shares', { url, network }, context)) as ShareCounts;
-  }
-
-  async getShareCounts(url: string, options: ReadOptions = {}): Promise<ShareCounts> {
-    return (await this.read(`/shares?url=${encodeURIComponent(url)}`, options.signal)) as ShareCounts;
-  }
-
-  /** Sends the ratings asked for since the last flush, 100 ids per request. */
-  private flush(): void {
-    const waiting = this.queue.filter((w) => !w.signal?.aborted);
-    this.queue = [];
-    const ids = [...new Set(waiting.map((w) => w.id))];
-    for (let i = 0; i < ids.length; i += 100) {
-      const chunk = ids.slice(i, i + 100);
-      const callers = waiting.filter((w) => chunk.includes(w.id));
-      this.read(`/ratings?ids=${chunk.map(encodeURIComponent).join(',')}`).then(
-        (reply) => {
-          const list = (reply as { ratings?: unknown }).ratings;
-          if (!Array.isArray(list)) throw new BackendError('invalid-reply', 'ratings: expected an array');
-          const found = new Map(list.map((r: RatingSummary) => [r?.articleId, r]));
-          for (const w of callers) {
-            const summary = found.get(w.id);
-            if (summary) w.resolve(summary);
-            else w.reject(new BackendError('invalid-reply', `The reply has no rating for "${w.id}".`));
-          }
-        },
-      ).catch((error) => {
-        for (const w of callers) w.reject(toBackendError(error));
-      });
+  getRating(articleId: string, { signal }: ReadOptions = {}): Promise<RatingSummary> {
+    // An id nobody waits for any more stays out of the batch.
+    if (signal?.aborted) return Promise.reject(toBackendError(signal.reason));
+    if (!this.batch) {
+      const ids = new Set<string>();
+      const sent = new Promise((resolve) => setTimeout(resolve)).then(() => this.sendBatch(ids));
+      this.batch = { ids, sent };
     }
+    this.batch.ids.add(articleId);
+    const reply = this.batch.sent.then(async (requests) => {
+      const { ratings } = ((await requests.get(articleId)) ?? {}) as { ratings?: RatingSummary[] };
+      const summary = Array.isArray(ratings) && ratings.find((rating) => rating?.articleId === articleId);
+      if (!summary) throw new BackendError('invalid-reply', `The reply has no rating for "${articleId}".`);
+      return summary;
+    });
+    return abortable(reply, signal);
   }
 
-  /** A GET, retried with backoff while the failure is the network's (or the server's). */
+  rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
+    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context) as Promise<RatingVoteResult>;
+  }
+
+  getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
+    return this.read(`/polls/${encodeURIComponent(pollId)}`, signal, voterId ? { 'x-voter-id': voterId } : {}) as Promise<PollView>;
+  }
+
+  votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
+    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context) as Promise<PollView>;
+  }
+
+  recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
+    return this.write('/shares', { url, network }, context) as Promise<ShareCounts>;
+  }
+
+  getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
+    return this.read(`/shares?url=${encodeURIComponent(url)}`, signal) as Promise<ShareCounts>;
+  }
+
+  /** Requests the batched ratings, `BATCH` ids a request; returns each id's request. */
+  private sendBatch(ids: Set<string>): Map<string, Promise<unknown>> {
+    this.batch = undefined;
+    const list = [...ids];
+    const requests = new Map<string, Promise<unknown>>();
+    for (let i = 0; i < list.length; i += BATCH) {
+      const chunk = list.slice(i, i + BATCH);
+      const request = this.read(`/ratings?ids=${chunk.map(encodeURIComponent).join(',')}`);
+      for (const id of chunk) requests.set(id, request);
+    }
+    return requests;
+  }
+
+  /** A GET, retried with growing pauses while the failure is the network's (or the server's). */
   private async read(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
-    const retries = this.options.retries ?? 2;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.send(path, { headers }, signal);
       } catch (error) {
-        const e = toBackendError(error);
-        if (e.code !== 'network' || attempt >= retries) throw e;
-        await pause(250 * 3 ** attempt * (0.5 + Math.random()), signal);
+        if ((error as BackendError).code !== 'network' || attempt >= (this.options.retries ?? 2)) throw error;
+        await abortable(new Promise((resolve) => setTimeout(resolve, 250 * 3 ** attempt * (0.5 + Math.random()))), signal);
       }
     }
   }
 
-  private async write(path: string, body: object, context: WriteContext): Promise<unknown> {
-    const { voterId, idempotencyKey, signal } = context;
-    const sign = this.options.signVoter;
-    const payload = { ...body, voterId, ...(sign ? { voterSignature: await sign(voterId) } : {}) };
+  private async write(path: string, body: object, { voterId, idempotencyKey, signal }: WriteContext): Promise<unknown> {
+    // Without signVoter the signature is undefined, which JSON leaves out.
+    const voterSignature = await this.options.signVoter?.(voterId);
     return this.send(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(payload),
+      body: JSON.stringify({ ...body, voterId, voterSignature }),
     }, signal);
   }
 
-  /** One request with a timeout; maps every failure to a BackendError. */
+  /** One request, given up after the timeout; every failure comes out as a BackendError. */
   private async send(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
-    if (signal?.aborted) throw aborted();
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort);
-    const ms = this.options.timeout ?? 8000;
-    const timer = setTimeout(abort, ms);
+    const timeout = AbortSignal.timeout(this.options.timeout ?? 8000);
+    let reply: Response;
+    let text: string;
     try {
-      let reply: Response;
-      let text: string;
-      try {
-        reply = await fetch(this.base + path, { ...init, signal: controller.signal, credentials: 'omit' });
-        text = await reply.text();
-      } catch (error) {
-        if (signal?.aborted) throw aborted();
-        throw new BackendError('network', controller.signal.aborted ? `No answer within ${ms / 1000} s.` : 'The server cannot be reached.', { cause: error });
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // not JSON: an invalid reply if it claims success, else the status speaks
-      }
-      if (reply.ok) {
-        if (json === undefined) throw new BackendError('invalid-reply', 'The reply is not JSON.');
-        return json;
-      }
-      const status = reply.status;
-      const message = (json as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${status}`;
-      throw new BackendError(status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused', message);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
+      reply = await fetch(this.base + path, { ...init, credentials: 'omit', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      text = await reply.text();
+    } catch (error) {
+      // An abort is `aborted`; a timeout or an unreachable server, `network`.
+      throw toBackendError(error);
     }
+    let json: { error?: { message?: string } } | undefined;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      // Not JSON: an invalid reply if it claims success, else the status speaks.
+    }
+    const { status } = reply;
+    if (!reply.ok) {
+      throw new BackendError(status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused', json?.error?.message ?? `HTTP ${status}`);
+    }
+    if (json === undefined) throw new BackendError('invalid-reply', 'The reply is not JSON.');
+    return json;
   }
 }
