@@ -36,16 +36,17 @@ export const sharedMessages = {
 
 /** An element's catalogs with the shared strings added. */
 export function withShared<M extends Catalog>(catalogs: Catalogs<M>): Catalogs<M & typeof sharedMessages.en> {
-  const merged: Record<string, Catalog> = {};
-  for (const lang of new Set([...Object.keys(catalogs), 'en', 'ru'])) {
-    merged[lang] = { ...(sharedMessages as Record<string, Catalog>)[lang], ...catalogs[lang] } as Catalog;
-  }
-  return merged as Catalogs<M & typeof sharedMessages.en>;
+  return {
+    ...catalogs,
+    en: { ...sharedMessages.en, ...catalogs.en },
+    ru: { ...sharedMessages.ru, ...catalogs.ru },
+  } as Catalogs<M & typeof sharedMessages.en>;
 }
 
 /** The site's strings, by lowercase language tag: they win over every element's own. */
-const overrides = new Map<string, Partial<Record<string, Message>>>();
+const overrides: Record<string, Partial<Record<string, Message>>> = {};
 const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
 
 /**
  * Adds a language, or overrides some strings of one (`registerLocale('en', { ratingLabel: 'Rate
@@ -54,24 +55,21 @@ const listeners = new Set<() => void>();
  */
 export function registerLocale(lang: string, messages: Partial<Record<string, Message>>): void {
   const key = lang.toLowerCase();
-  overrides.set(key, { ...overrides.get(key), ...messages });
-  translators = new WeakMap();
-  listeners.forEach((listener) => listener());
+  overrides[key] = { ...overrides[key], ...messages };
+  notify();
 }
+
+let watching = false;
 
 /** Calls `listener` whenever a locale is registered or the document's language changes. */
 export function onLanguageChange(listener: () => void): () => void {
-  listeners.add(listener);
   if (!watching) {
     watching = true;
-    new MutationObserver(() => listeners.forEach((l) => l())).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['lang'],
-    });
+    new MutationObserver(notify).observe(document.documentElement, { attributeFilter: ['lang'] });
   }
+  listeners.add(listener);
   return () => listeners.delete(listener);
 }
-let watching = false;
 
 /**
  * The language of `element`: its own `lang`, else the nearest ancestor's (across shadow roots),
@@ -89,20 +87,30 @@ export function languageOf(element: Element): string {
 
 type Params = Record<string, string | number>;
 
+/** Which shared message tells a reader about each kind of failure (any other: `errorNetwork`). */
+const errorMessages: Partial<Record<string, keyof typeof sharedMessages.en>> = {
+  refused: 'errorRefused',
+  'not-found': 'errorNotFound',
+  'invalid-reply': 'errorInvalidReply',
+};
+
+/**
+ * An element's strings in one language, with the site's overrides. Cheap enough to make per
+ * render (a few object spreads), so it needs no cache to keep fresh when a locale is registered.
+ */
 export class Translator<M extends Catalog = Catalog> {
   readonly messages: M;
-  private readonly locale: string;
+  private readonly locale: string = 'en';
   private readonly plurals: Intl.PluralRules;
-  private readonly numbers = new Map<unknown, Intl.NumberFormat>();
 
   constructor(readonly lang: string, catalogs: Catalogs<M>) {
     const tag = lang.toLowerCase();
     const base = tag.split('-')[0];
-    this.messages = { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) } as M;
+    this.messages = { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides[base], ...overrides[tag] } as M;
     try {
       this.locale = Intl.getCanonicalLocales(lang)[0] ?? 'en';
     } catch {
-      this.locale = 'en';
+      // A malformed lang attribute ("en_US"): numbers and plurals in English rather than an exception.
     }
     this.plurals = new Intl.PluralRules(this.locale);
   }
@@ -116,43 +124,28 @@ export class Translator<M extends Catalog = Catalog> {
         : (message[this.plurals.select(Number(params.count ?? 0)) as keyof PluralMessage] ?? message.other);
     return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
-      return value === undefined ? whole : typeof value === 'number' ? this.number(value) : value;
+      return typeof value === 'number' ? this.number(value) : (value ?? whole);
     });
   }
 
   /** A number in the reader's locale: `fraction` fixes the decimals ("4.5" / "4,5"). */
   number(value: number, fraction?: number): string {
-    return this.format(fraction, fraction === undefined ? {} : { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(value);
+    return value.toLocaleString(this.locale, { minimumFractionDigits: fraction, maximumFractionDigits: fraction });
   }
 
   /** A whole percentage in the reader's locale ("31%", "31 %"). */
   percent(value: number): string {
-    return this.format('%', { style: 'percent' }).format(value / 100);
+    return (value / 100).toLocaleString(this.locale, { style: 'percent' });
   }
 
   /** What to tell a reader about a failed call. */
-  error(error: BackendError): string {
-    const t = this as unknown as Translator<typeof sharedMessages.en>;
-    return error.code === 'refused'
-      ? t.t('errorRefused', { reason: error.message })
-      : t.t(error.code === 'not-found' ? 'errorNotFound' : error.code === 'invalid-reply' ? 'errorInvalidReply' : 'errorNetwork');
-  }
-
-  private format(key: unknown, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    let format = this.numbers.get(key);
-    if (!format) this.numbers.set(key, (format = new Intl.NumberFormat(this.locale, options)));
-    return format;
+  error({ code, message }: BackendError): string {
+    const key = errorMessages[code] ?? 'errorNetwork';
+    return (this as unknown as Translator<typeof sharedMessages.en>).t(key, { reason: message });
   }
 }
 
-let translators = new WeakMap<object, Map<string, Translator<Catalog>>>();
-
 /** The translator for the language of `element`, over the element's own catalogs. */
 export function translatorFor<M extends Catalog>(element: Element, catalogs: Catalogs<M>): Translator<M> {
-  const lang = languageOf(element);
-  let byLang = translators.get(catalogs);
-  if (!byLang) translators.set(catalogs, (byLang = new Map()));
-  let translator = byLang.get(lang);
-  if (!translator) byLang.set(lang, (translator = new Translator(lang, catalogs as Catalogs<Catalog>)));
-  return translator as unknown as Translator<M>;
+  return new Translator(languageOf(element), catalogs);
 }
