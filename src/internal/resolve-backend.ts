@@ -11,15 +11,15 @@ export const META_API = 'article-widgets:api';
 const byUrl = new Map<string, WidgetBackend>();
 
 /** One backend per API URL, so every element pointing at the same server shares reads. */
-function backendForApi(url: string): WidgetBackend {
+function backendForApi(url: string | undefined): WidgetBackend | undefined {
+  if (!url) return undefined;
   let backend = byUrl.get(url);
   if (!backend) byUrl.set(url, (backend = new HttpBackend(url)));
   return backend;
 }
 
 function metaApi(): string | undefined {
-  const meta = document.querySelector<HTMLMetaElement>(`meta[name="${META_API}"]`);
-  return meta?.content.trim() || undefined;
+  return document.querySelector<HTMLMetaElement>(`meta[name="${META_API}"]`)?.content.trim();
 }
 
 export interface BackendHost {
@@ -28,12 +28,7 @@ export interface BackendHost {
 }
 
 export function resolveBackend(host: BackendHost): WidgetBackend | undefined {
-  if (host.backend) return host.backend;
-  if (host.api) return backendForApi(host.api);
-  const fallback = getDefaultBackend();
-  if (fallback) return fallback;
-  const url = metaApi();
-  return url ? backendForApi(url) : undefined;
+  return host.backend ?? backendForApi(host.api) ?? getDefaultBackend() ?? backendForApi(metaApi());
 }
 
 let warnedNoBackend = false;
@@ -45,18 +40,14 @@ let warnedNoBackend = false;
 export function reportMissingBackend(tag: string): void {
   if (warnedNoBackend) return;
   warnedNoBackend = true;
-  if (document.readyState !== 'complete') {
-    window.addEventListener('load', () => setTimeout(() => reportIfStillMissing(tag)), { once: true });
-  } else {
-    setTimeout(() => reportIfStillMissing(tag));
-  }
-}
-
-function reportIfStillMissing(tag: string): void {
-  if (getDefaultBackend() || metaApi()) return;
-  console.error(
-    `article-widgets: <${tag}> has no backend, so it shows only what its attributes give. ` +
-      `Give it one: element.backend = new HttpBackend(url), an api="URL" attribute, ` +
-      `setDefaultBackend(backend), or <meta name="${META_API}" content="URL"> in the page.`,
-  );
+  const report = () =>
+    setTimeout(() => {
+      if (getDefaultBackend() || metaApi()) return;
+      console.error(
+        `article-widgets: <${tag}> has no backend. Set element.backend, an api="URL" attribute, ` +
+          `setDefaultBackend(backend) or <meta name="${META_API}" content="URL">.`,
+      );
+    });
+  if (document.readyState === 'complete') report();
+  else window.addEventListener('load', report, { once: true });
 }

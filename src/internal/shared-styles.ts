@@ -1,13 +1,11 @@
 import { css } from 'lit';
 
 /**
- * What every element's shadow root shares: the host's font and colour from the site, hidden
+ * What every element's shadow root shares (font and colour simply inherit from the page): hidden
  * announcement regions, the focus ring, the error line and its retry button.
  */
 export const sharedStyles = css`
   :host {
-    font: inherit;
-    color: inherit;
     box-sizing: border-box;
   }
   :host([hidden]) {
