@@ -13,16 +13,14 @@
 export function percentages(counts: readonly number[], base?: number): number[] {
   if (base !== undefined) return counts.map((n) => (base > 0 ? Math.round((100 * n) / Math.max(base, n)) : 0));
   const total = counts.reduce((sum, n) => sum + n, 0);
-  if (total <= 0) return counts.map(() => 0);
   // Integer arithmetic: 100 * n / total split exactly into a whole part and a remainder.
-  const shares = counts.map((n) => Math.floor((100 * n) / total));
-  let missing = 100 - shares.reduce((sum, n) => sum + n, 0);
-  const order = counts
-    .map((n, i) => ({ i, rest: (100 * n) % total, n }))
-    .sort((a, b) => b.rest - a.rest || b.n - a.n || a.i - b.i);
-  for (const { i } of order) {
-    if (missing-- <= 0) break;
-    shares[i] += 1;
-  }
+  const shares = counts.map((n) => (total ? Math.floor((100 * n) / total) : 0));
+  const rest = (i: number) => (100 * counts[i]) % total;
+  const missing = total && 100 - shares.reduce((sum, n) => sum + n, 0);
+  // A stable sort: equal remainders and counts keep the options' order.
+  [...counts.keys()]
+    .sort((a, b) => rest(b) - rest(a) || counts[b] - counts[a])
+    .slice(0, missing)
+    .forEach((i) => shares[i]++);
   return shares;
 }
