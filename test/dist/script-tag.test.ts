@@ -27,9 +27,11 @@ describe('dist/article-widgets.js by a script tag', () => {
 
   it('exports the public API without registering anything twice', async () => {
     const api = await import(/* @vite-ignore */ `${location.origin}/dist/article-widgets.js`);
-    for (const name of ['ArticleRating', 'MemoryBackend', 'LocalBackend', 'setDefaultBackend', 'registerLocale', 'BackendError']) {
+    for (const name of ['ArticleRating', 'OpinionPoll', 'ShareBar', 'HttpBackend', 'MemoryBackend', 'LocalBackend', 'setDefaultBackend', 'registerLocale', 'BackendError']) {
       expect(api, name).to.have.property(name);
     }
-    expect(customElements.get('article-rating')).to.equal(api.ArticleRating);
+    for (const [tag, name] of [['article-rating', 'ArticleRating'], ['opinion-poll', 'OpinionPoll'], ['share-bar', 'ShareBar']]) {
+      expect(customElements.get(tag), tag).to.equal(api[name]);
+    }
   });
 });
