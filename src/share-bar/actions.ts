@@ -7,9 +7,22 @@
  * needs, so the bundler keeps the bar's first load in one file instead of splitting out the
  * modules both would share.
  */
+import { getDefaultBackend } from '../backend/default-backend.js';
 import type { translatorFor } from '../internal/i18n.js';
+import type { BackendHost } from '../internal/resolve-backend.js';
 import { actionMessages } from './actions.messages.js';
 import type { SharedPage } from './networks.js';
+
+/**
+ * Runs a share that `aw-share` let through, then counts it if `run` says it happened. The counting
+ * code loads only where a backend may count (see resolveBackend): most sites have none. Nothing
+ * waits for the count, and a failure to count is only a warning.
+ */
+export async function complete(host: HTMLElement & BackendHost, network: string, page: SharedPage, run: (page: SharedPage) => unknown): Promise<void> {
+  if ((await run(page)) && (host.backend || host.api || getDefaultBackend() || document.querySelector('meta[name="article-widgets:api"]'))) {
+    (await import('./counting.js')).recordShare(host, network, page);
+  }
+}
 
 /** What an action needs of its bar. */
 export interface Bar {

@@ -5,6 +5,7 @@
  * `aw-share-error` event.
  */
 import { toBackendError, type ShareCounts, type WidgetBackend } from '../backend/backend.js';
+import { onDefaultBackendChange } from '../backend/default-backend.js';
 import { parseShareCounts } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
 import { reportMissingBackend, resolveBackend, type BackendHost } from '../internal/resolve-backend.js';
@@ -18,8 +19,24 @@ function counts(backend: WidgetBackend, url: string) {
   return WidgetStore.for(backend).item<ShareCounts>('shares', url, async (b, signal) => parseShareCounts(await b.getShareCounts(url, { signal })));
 }
 
-/** Follows the counts of `url`, shared by every bar showing them; returns the function that stops. */
+/**
+ * Follows the counts of `url`, shared by every bar showing them, through the host's backend, and
+ * again through a new one whenever the page default changes; returns the function that stops.
+ */
 export function watchCounts(host: Host, url: string, show: (counts: Record<string, number>) => void): () => void {
+  let stop = follow(host, url, show);
+  const stopDefault = onDefaultBackendChange(() => {
+    stop();
+    show({});
+    stop = follow(host, url, show);
+  });
+  return () => {
+    stop();
+    stopDefault();
+  };
+}
+
+function follow(host: Host, url: string, show: (counts: Record<string, number>) => void): () => void {
   const backend = resolveBackend(host);
   if (!backend) {
     reportMissingBackend(host.localName);

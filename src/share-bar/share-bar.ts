@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
-import { getDefaultBackend, onDefaultBackendChange } from '../backend/default-backend.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { warnOnce } from '../internal/warn.js';
@@ -143,7 +142,7 @@ export class ShareBar extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const update = () => this.requestUpdate();
-    this.stopListening = [onLanguageChange(update), onNetworksChange(update), onDefaultBackendChange(() => this.watchCounts())];
+    this.stopListening = [onLanguageChange(update), onNetworksChange(update)];
   }
 
   override disconnectedCallback(): void {
@@ -202,16 +201,14 @@ export class ShareBar extends LitElement {
   }
 
   /**
-   * Fires the cancelable `aw-share`; unless a listener vetoes it, runs `share`, then counts the
-   * share through the backend, if there is one, without holding anything up. False when vetoed.
+   * Fires the cancelable `aw-share`; unless a listener vetoes it, `run` does the share and the
+   * share is counted, both in the lazily loaded actions (a link's own share, its popup, happens
+   * here, at once). False when vetoed.
    */
-  private share(network: string, share: (page: SharedPage) => unknown = () => true): boolean {
+  private share(network: string, run: (page: SharedPage) => unknown = () => true): boolean {
     const page = this.page();
     if (!page.url || !emit<ShareDetail>(this, 'aw-share', { network, url: page.url, title: page.title }, { cancelable: true })) return false;
-    // A link counts when clicked; copy and the share sheet only once done.
-    // The counting code loads only where a backend may count (see resolveBackend): most sites have none.
-    const counted = this.backend || this.api || getDefaultBackend() || document.querySelector('meta[name="article-widgets:api"]');
-    void (async () => (await share(page)) && counted && (await import('./counting.js')).recordShare(this, network, page))();
+    void import('./actions.js').then((actions) => actions.complete(this, network, page, run));
     return true;
   }
 

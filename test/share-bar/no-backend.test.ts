@@ -1,6 +1,8 @@
 // In a file of its own: the missing-backend error is reported once per page, and each test file
 // gets a fresh page.
 import { expect, fixture, html } from '@open-wc/testing';
+import { setDefaultBackend } from '../../src/backend/default-backend.js';
+import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import { ShareBar } from '../../src/share-bar/share-bar.js';
 import { captureConsole, until } from '../helpers.js';
 
@@ -26,5 +28,20 @@ describe('<share-bar> without any backend', () => {
     });
     expect(asked.error).to.have.length(1);
     expect(asked.error[0]).to.contain('<share-bar> has no backend');
+  });
+
+  it('shows the counts once the page sets a default backend, after the bar asked for them', async () => {
+    const backend = new MemoryBackend();
+    await backend.recordShare('https://example.org/b', 'telegram', { voterId: 'reader', idempotencyKey: 'share-1' });
+    const el = await fixture<ShareBar>(html`<share-bar networks="telegram" url="https://example.org/b" counts></share-bar>`);
+    // The counting code is already loaded (the test above): give it a moment to find no backend.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(el.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
+    setDefaultBackend(backend);
+    try {
+      await until(() => el.shadowRoot!.querySelector('[part="count"]')?.textContent === '1', 'the count');
+    } finally {
+      setDefaultBackend(undefined);
+    }
   });
 });
