@@ -6,7 +6,6 @@ export const pollMessages = withShared({
     pollTitle: 'Poll',
     pollClosed: 'Poll conducted',
     pollLoading: 'Loading the poll…',
-    pollNotFound: 'There is no such poll.',
     pollVote: 'Vote',
     pollChange: 'Change my vote',
     pollChooseOne: 'Choose an option first.',
@@ -23,12 +22,13 @@ export const pollMessages = withShared({
     voteCount: { one: '{count} vote', other: '{count} votes' } as PluralMessage,
     /** The base of a multiple-choice poll's shares (no plural forms needed: {count} stands alone). */
     pollBase: 'Shares are of all voters ({count}), who could choose several options, so they can add up to more than 100%.',
+    /** A poll that does not exist, read or voted in (the shared wording speaks of any item). */
+    errorNotFound: 'There is no such poll.',
   },
   ru: {
     pollTitle: 'Опрос',
     pollClosed: 'Опрос завершён',
     pollLoading: 'Загружаем опрос…',
-    pollNotFound: 'Такого опроса нет.',
     pollVote: 'Голосовать',
     pollChange: 'Изменить голос',
     pollChooseOne: 'Сначала выберите вариант.',
@@ -43,5 +43,6 @@ export const pollMessages = withShared({
     pollLeading: 'лидирует',
     voteCount: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
     pollBase: 'Доли — от числа проголосовавших ({count}): можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
+    errorNotFound: 'Такого опроса нет.',
   },
 });

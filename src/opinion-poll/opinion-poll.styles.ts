@@ -1,6 +1,8 @@
 import { css } from 'lit';
 import { sharedStyles } from '../internal/shared-styles.js';
 
+// Every colour is a custom property with its default, so the dark scheme only swaps defaults, and
+// a bar's fill is one property (--_fill) that the leading option and forced colours change.
 export const styles = [
   sharedStyles,
   css`
@@ -14,7 +16,7 @@ export const styles = [
     .base,
     form,
     fieldset,
-    .options {
+    ul {
       display: grid;
       gap: 0.75em;
     }
@@ -26,10 +28,10 @@ export const styles = [
       padding: 0;
       border: 0;
       min-inline-size: 0;
+      list-style: none;
     }
     .heading,
-    .note,
-    .total {
+    .note {
       color: var(--_muted);
       font-size: 0.875em;
     }
@@ -38,27 +40,25 @@ export const styles = [
       text-transform: uppercase;
       letter-spacing: 0.04em;
     }
-    .question {
+    legend {
       font-weight: 700;
-      margin-block-end: 0.25em;
-    }
-    legend.question {
       margin-block-end: 0.75em;
     }
-    .options {
-      list-style: none;
-    }
     /* A site's text sets its own direction: an English label on a right-to-left page reads right. */
-    .question,
+    legend,
     .label {
       unicode-bidi: plaintext;
     }
     /* An option: its label (with the input) and figures on one line, the bar beneath. */
-    .option {
+    li {
       display: grid;
       grid-template-columns: 1fr auto;
       align-items: start;
       gap: 0.25em 1em;
+      --_fill: var(--_bar);
+    }
+    [part~='leading'] {
+      --_fill: var(--_lead);
     }
     label {
       display: flex;
@@ -80,7 +80,7 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       white-space: nowrap;
     }
-    .leading .figures {
+    [part~='leading'] .figures {
       font-weight: 700;
     }
     .bar {
@@ -93,21 +93,14 @@ export const styles = [
     .bar > span {
       display: block;
       block-size: 100%;
-      background: var(--_bar);
-      transition: inline-size 0.4s ease-out;
-    }
-    .leading .bar > span {
-      background: var(--_lead);
+      background: var(--_fill);
     }
     .mark {
       color: var(--_bar);
       font-weight: 700;
     }
-    .message:empty {
+    .error:empty {
       display: none;
-    }
-    .message {
-      color: var(--aw-error-color, #b91c1c);
     }
     .button {
       justify-self: start;
@@ -133,27 +126,19 @@ export const styles = [
       .vote {
         color: #000;
       }
-      .message {
-        color: var(--aw-error-color, #fca5a5);
-      }
     }
-    @media (prefers-reduced-motion: reduce) {
+    @media (prefers-reduced-motion: no-preference) {
       .bar > span {
-        transition: none;
+        transition: inline-size 0.4s ease-out;
       }
     }
+    /* Forced colours drop author colours from the bars (a button restyles itself): draw them in text colour. */
     @media (forced-colors: active) {
       .bar {
         border: 1px solid CanvasText;
       }
-      .bar > span,
-      .leading .bar > span {
+      .bar > span {
         background: CanvasText;
-      }
-      .vote {
-        border-color: ButtonText;
-        background: ButtonFace;
-        color: ButtonText;
       }
     }
   `,

@@ -122,11 +122,11 @@ export class OpinionPoll extends LitElement {
     pollId: { attribute: 'poll-id' },
     api: {},
     backend: { attribute: false },
-    selected: { state: true, attribute: false },
-    changing: { state: true, attribute: false },
-    problem: { state: true, attribute: false },
-    failed: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    selected: { state: true },
+    changing: { state: true },
+    problem: { state: true },
+    failed: { state: true },
+    announcement: { state: true },
   };
 
   /** The id of the poll. Required. */
@@ -179,11 +179,10 @@ export class OpinionPoll extends LitElement {
     else if (!backend) reportMissingBackend(this.localName);
     if (!backend) return void this.item.bind(undefined);
     const item = WidgetStore.for(backend).item<PollItem>('poll', pollId, async (b, signal) => {
-      const poll = parsePollView(await b.getPoll(pollId, { signal, voterId: voterId() }));
-      if (poll.id !== pollId) throw new BackendError('invalid-reply', `asked for poll "${pollId}", got "${poll.id}"`);
-      const ids = poll.options.map((o) => o.id);
+      const poll = checked(await b.getPoll(pollId, { signal, voterId: voterId() }), pollId);
       const recalled = recalledVote(rememberedKey(pollId));
-      const known = Array.isArray(recalled) && recalled.length > 0 && recalled.every((id) => ids.includes(id));
+      // A vote remembered on this device counts only if it still names options of this poll.
+      const known = Array.isArray(recalled) && recalled.length > 0 && recalled.every((id) => poll.options.some((o) => o.id === id));
       return { poll, mine: poll.myChoices ?? (known ? (recalled as string[]) : undefined) };
     });
     if (this.item.bind(item) && item.state.status === 'idle') void item.load();
@@ -191,30 +190,30 @@ export class OpinionPoll extends LitElement {
 
   /** The poll as the page's own HTML writes it (see the class docs), checked like a reply. */
   private readLightDom(): PollItem | undefined {
-    const options = [...this.querySelectorAll('[data-option]')].map((el) => ({
-      id: el.getAttribute('data-option'),
+    const options = [...this.querySelectorAll<HTMLElement>('[data-option]')].map((el) => ({
+      id: el.dataset.option,
       label: textOf(el.querySelector('[data-label]') ?? el),
-      votes: el.hasAttribute('data-votes') ? Number(el.getAttribute('data-votes')) : undefined,
+      votes: el.dataset.votes && +el.dataset.votes,
     }));
-    if (!options.length) return undefined;
-    const { voters, multiple, results, closesAt } = this.dataset;
+    const { voters, multiple, results, closesAt, closed } = this.dataset;
     try {
-      return {
-        poll: parsePollView({
-          id: this.pollId || '-',
-          question: textOf(this.querySelector('[data-question]') ?? this.querySelector('h1,h2,h3,h4,h5,h6')),
-          options,
-          multiple: multiple !== undefined,
-          maxChoices: multiple ? Number(multiple) : undefined,
-          closed: this.hasAttribute('data-closed'),
-          results,
-          closesAt,
-          voters: voters && Number(voters),
-        }),
-      };
+      return options.length
+        ? {
+            poll: parsePollView({
+              id: this.pollId || '-',
+              question: textOf(this.querySelector('[data-question]') ?? this.querySelector('h1,h2,h3,h4,h5,h6')),
+              options,
+              multiple: multiple !== undefined,
+              maxChoices: multiple ? +multiple : undefined,
+              closed: closed !== undefined,
+              results,
+              closesAt,
+              voters: voters && +voters,
+            }),
+          }
+        : undefined;
     } catch (e) {
       warnOnce(this, 'light-dom', `cannot show the poll written in its HTML: ${(e as Error).message}`);
-      return undefined;
     }
   }
 
@@ -223,24 +222,23 @@ export class OpinionPoll extends LitElement {
   }
 
   private onChange(event: Event): void {
-    const form = (event.target as HTMLInputElement).form!;
-    this.selected = [...form.querySelectorAll<HTMLInputElement>('input:checked')].map((input) => input.value);
+    this.selected = new FormData(event.currentTarget as HTMLFormElement).getAll('choice') as string[];
     // Too many is said at once; none only when the reader tries to vote.
-    if (this.selected.length || this.problem) this.problem = this.announcement = this.validate();
-  }
-
-  /** What is wrong with the choice, or ''. */
-  private validate(): string {
-    const t = translatorFor(this, pollMessages);
-    const max = this.data!.poll.maxChoices;
-    const count = this.selected.length;
-    return !count ? t.t('pollChooseOne') : count > max ? t.t('pollTooMany', { count: max }) : '';
+    if (this.selected.length || this.problem) this.validate();
   }
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    this.problem = this.announcement = this.validate();
-    if (!this.problem) void this.cast([...this.selected]);
+    if (this.validate()) void this.cast(this.selected);
+  }
+
+  /** Shows and announces what is wrong with the choice, if anything; returns whether it is fine. */
+  private validate(): boolean {
+    const t = translatorFor(this, pollMessages);
+    const max = this.data!.poll.maxChoices;
+    const count = this.selected.length;
+    this.problem = this.announcement = !count ? t.t('pollChooseOne') : count > max ? t.t('pollTooMany', { count: max }) : '';
+    return !this.problem;
   }
 
   private async cast(choices: string[], key = randomId()): Promise<void> {
@@ -250,11 +248,11 @@ export class OpinionPoll extends LitElement {
     const pollId = before.poll.id;
     const backend = resolveBackend(this)!;
     const t = translatorFor(this, pollMessages);
-    // The form gives way to the results: keep a keyboard user's place in the poll.
+    // The form gives way to the results, or to the error: keep a keyboard user's place in the poll.
     const focused = this.matches(':focus-within');
-    const refocus = async (selector: string) => {
+    const refocus = async (part: string) => {
       await this.updateComplete;
-      if (focused) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+      if (focused) this.renderRoot.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
     };
     this.failed = undefined;
     this.announcement = t.t('pollSending');
@@ -263,11 +261,7 @@ export class OpinionPoll extends LitElement {
         optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
         send: (signal) => backend.votePoll(pollId, choices, { voterId: voterId(), idempotencyKey: key, signal }),
         commit: (raw) => {
-          const poll = parsePollView(raw, 'reply');
-          const ids = poll.options.map((o) => o.id).join('\n');
-          if (poll.id !== pollId || ids !== before.poll.options.map((o) => o.id).join('\n')) {
-            throw new BackendError('invalid-reply', `the reply does not match poll "${pollId}"`);
-          }
+          const poll = checked(raw, pollId, before.poll);
           return { poll, mine: poll.myChoices ?? choices };
         },
       });
@@ -275,19 +269,18 @@ export class OpinionPoll extends LitElement {
       rememberVote(rememberedKey(pollId), mine);
       this.changing = false;
       this.announcement = t.t('pollThanks');
-      const detail: PollVoteDetail = { pollId, optionIds: mine };
-      if (shown(poll)) {
-        detail.counts = Object.fromEntries(poll.options.map((o) => [o.id, o.votes!]));
-        detail.voters = poll.voters;
-      }
-      emit<PollVoteDetail>(this, 'aw-poll-vote', detail);
-      void refocus('[part=change],[part=question]');
+      emit<PollVoteDetail>(this, 'aw-poll-vote', {
+        pollId,
+        optionIds: mine,
+        ...(shown(poll) && { counts: Object.fromEntries(poll.options.map((o) => [o.id, o.votes!])), voters: poll.voters }),
+      });
+      void refocus('question');
     } catch (e) {
       const error = e as BackendError;
       this.failed = { choices, key, error };
       this.announcement = t.error(error);
       emit<PollErrorDetail>(this, 'aw-poll-error', { pollId, optionIds: choices, code: error.code, message: error.message });
-      void refocus('[part=retry]');
+      void refocus('retry');
     }
   }
 
@@ -297,7 +290,7 @@ export class OpinionPoll extends LitElement {
   }
 
   private change(): void {
-    this.selected = [...(this.data?.mine ?? [])];
+    this.selected = this.data!.mine!;
     this.changing = true;
     this.failed = undefined;
   }
@@ -306,100 +299,110 @@ export class OpinionPoll extends LitElement {
     const t = translatorFor(this, pollMessages);
     const state = this.item.state;
     const data = this.data;
+    const poll = data?.poll;
     const readError = state?.status === 'error' ? state.error : undefined;
-    const errorText = this.failed
-      ? t.error(this.failed.error)
-      : readError && t.t(readError.code === 'not-found' ? 'pollNotFound' : readError.code === 'invalid-reply' ? 'errorInvalidReply' : 'errorLoad');
-    const error = errorText
-      ? html`<p part="error" class="error">
-          <span>${errorText}</span>
-          ${readError?.code === 'not-found' && !this.failed
-            ? nothing
-            : html`<button part="retry" class="button" type="button" @click=${this.retry}>${t.t('retry')}</button>`}
-        </p>`
-      : nothing;
-    // Outside the aria-busy wrapper: some screen readers hold back a busy region's announcements.
-    const live = html`<span class="visually-hidden" role="status">${this.announcement}</span>`;
-    const busy = !!state?.writing || (!state?.data && state?.status === 'loading');
-    if (!data) {
-      return html`<div part="base" class="base" aria-busy=${busy}>
-        <p part="heading" class="heading">${t.t('pollTitle')}</p>
-        ${errorText ? error : html`<p part="note" class="note">${t.t('pollLoading')}</p>`}
-      </div>
-      ${live}`;
-    }
-    const { poll, mine } = data;
-    const results = shown(poll);
-    const counts = poll.options.map((o) => o.votes ?? 0);
-    const total = counts.reduce((sum, n) => sum + n, 0);
-    const shares = percentages(counts, poll.multiple ? (poll.voters ?? total) : undefined);
-    const top = Math.max(...counts);
-    const voting = !poll.closed && (!mine || this.changing);
+    const error = this.failed?.error ?? readError;
     const ready = !!state?.data && !state.writing;
-    const option = (o: PollOption, i: number) => {
-      const yours = !voting && !!mine?.includes(o.id);
-      const leading = results && total > 0 && counts[i] === top;
-      const label = html`<span part="label" class="label">${o.label}</span>`;
-      const kind = `option${yours ? ' yours' : ''}${leading ? ' leading' : ''}`;
-      return html`<li part=${kind} class=${kind}>
-        ${voting
-          ? html`<label
-              ><input
-                part="input"
-                type=${poll.multiple ? 'checkbox' : 'radio'}
-                name="choice"
-                value=${o.id}
-                .checked=${this.selected.includes(o.id)}
-                ?disabled=${!ready}
-              />${label}</label
-            >`
-          : html`<span class="label-line"
-              >${label}${yours ? html` <span class="mark" aria-hidden="true">✓</span>` : nothing}<span class="visually-hidden"
-                >${yours ? `, ${t.t('pollYours')}` : ''}${leading ? `, ${t.t('pollLeading')}` : ''}</span
-              ></span
-            >`}
+    const note = (text: unknown) => (text ? html`<p part="note" class="note">${text}</p>` : nothing);
+    let body: unknown = error ? nothing : note(t.t('pollLoading'));
+    if (poll) {
+      const { mine } = data;
+      const results = shown(poll);
+      // Hidden figures read as zeros, which no option leads.
+      const counts = poll.options.map((o) => o.votes ?? 0);
+      const total = counts.reduce((sum, n) => sum + n, 0);
+      const top = Math.max(...counts);
+      const base = poll.voters ?? total;
+      const shares = percentages(counts, poll.multiple ? base : undefined);
+      const voting = !poll.closed && (!mine || this.changing);
+      const option = (o: PollOption, i: number) => {
+        const yours = !voting && mine?.includes(o.id);
+        const leading = top > 0 && counts[i] === top;
+        const kind = `option${yours ? ' yours' : ''}${leading ? ' leading' : ''}`;
+        const label = html`<span part="label" class="label">${o.label}</span>`;
+        return html`<li part=${kind}>
+          <span
+            >${voting
+              ? html`<label
+                  ><input
+                    part="input"
+                    type=${poll.multiple ? 'checkbox' : 'radio'}
+                    name="choice"
+                    value=${o.id}
+                    .checked=${this.selected.includes(o.id)}
+                    ?disabled=${!ready}
+                  />${label}</label
+                >`
+              : html`${label}${yours ? html` <span class="mark" aria-hidden="true">✓</span>` : nothing}<span class="visually-hidden"
+                    >${yours ? `, ${t.t('pollYours')}` : ''}${leading ? `, ${t.t('pollLeading')}` : ''}</span
+                  >`}</span
+          >
+          ${results
+            ? html`<span part="figures" class="figures">${t.number(counts[i])} (${t.percent(shares[i])})</span>
+                <span part="bar" class="bar" aria-hidden="true"><span part="bar-fill" style="inline-size:${Math.min(100, shares[i])}%"></span></span>`
+            : nothing}
+        </li>`;
+      };
+      // One form for every state: while voting it holds the inputs and the Vote button, after
+      // voting (or once closed) the same question and list hold the results.
+      body = html`<form @change=${this.onChange} @submit=${this.onSubmit} novalidate>
+        <fieldset aria-describedby="problem">
+          <legend part="question" class="question" tabindex="-1">${poll.question}</legend>
+          ${note(voting && poll.multiple && t.t('pollUpTo', { count: poll.maxChoices }))}
+          <ul part="options" role="list">
+            ${poll.options.map(option)}
+          </ul>
+        </fieldset>
+        ${note(!poll.closed && poll.closesAt && t.t('pollUntil', { date: formatDate(t.lang, poll.closesAt) }))}
+        ${note(!results && !poll.closed && (poll.results === 'after-close' ? t.t('pollAfterClose') : voting && t.t('pollAfterVote')))}
         ${results
-          ? html`<span part="figures" class="figures">${t.number(counts[i])} (${t.percent(shares[i])})</span>
-              <span part="bar" class="bar" aria-hidden="true"><span part="bar-fill" style="inline-size:${Math.min(100, shares[i])}%"></span></span>`
+          ? html`<p part="total" class="note">${t.t('voteCount', { count: total })}</p>
+              ${note(poll.multiple && t.t('pollBase', { count: base }))}`
           : nothing}
-      </li>`;
-    };
-    const list = html`<ul part="options" class="options" role="list">${poll.options.map(option)}</ul>`;
-    const notes = [
-      !poll.closed && poll.closesAt ? t.t('pollUntil', { date: formatDate(t.lang, poll.closesAt) }) : '',
-      results || poll.closed ? '' : poll.results === 'after-close' ? t.t('pollAfterClose') : voting ? t.t('pollAfterVote') : '',
-    ].filter(Boolean);
-    const footer = html`
-      ${notes.map((note) => html`<p part="note" class="note">${note}</p>`)}
-      ${results ? html`<p part="total" class="total">${t.t('voteCount', { count: total })}</p>` : nothing}
-      ${results && poll.multiple ? html`<p part="note" class="note">${t.t('pollBase', { count: poll.voters ?? total })}</p>` : nothing}
-    `;
-    return html`<div part="base" class="base" aria-busy=${busy}>
-      <p part="heading" class="heading">${t.t(poll.closed ? 'pollClosed' : 'pollTitle')}</p>
-      ${voting
-        ? html`<form @change=${this.onChange} @submit=${this.onSubmit} novalidate>
-            <fieldset aria-describedby="problem">
-              <legend part="question" class="question">${poll.question}</legend>
-              ${poll.multiple ? html`<p part="note" class="note">${t.t('pollUpTo', { count: poll.maxChoices })}</p>` : nothing} ${list}
-            </fieldset>
-            ${footer}
-            <p part="message" class="message" id="problem">${this.problem}</p>
-            <button part="vote" class="button vote" type="submit" ?disabled=${!ready}>${t.t('pollVote')}</button>
-          </form>`
-        : html`<p part="question" class="question" tabindex="-1">${poll.question}</p>
-            ${list} ${footer}
-            ${mine && !poll.closed && poll.allowChange
-              ? html`<button part="change" class="button" type="button" ?disabled=${!ready} @click=${this.change}>${t.t('pollChange')}</button>`
-              : nothing}`}
-      ${error}
-    </div>
-    ${live}`;
+        <p part="message" class="error" id="problem">${this.problem}</p>
+        ${voting
+          ? html`<button part="vote" class="button vote" ?disabled=${!ready}>${t.t('pollVote')}</button>`
+          : mine && !poll.closed && poll.allowChange
+            ? html`<button part="change" class="button" type="button" ?disabled=${!ready} @click=${this.change}>${t.t('pollChange')}</button>`
+            : nothing}
+      </form>`;
+    }
+    // The live region sits outside the aria-busy wrapper: some screen readers hold back a busy
+    // region's announcements.
+    return html`<div part="base" class="base" aria-busy=${!!state?.writing || (!state?.data && state?.status === 'loading')}>
+        <p part="heading" class="heading">${t.t(poll?.closed ? 'pollClosed' : 'pollTitle')}</p>
+        ${body}
+        ${error
+          ? html`<p part="error" class="error">
+              <span
+                >${error === readError && error.code !== 'not-found' && error.code !== 'invalid-reply' ? t.t('errorLoad') : t.error(error)}</span
+              >
+              ${error.code === 'not-found'
+                ? nothing
+                : html`<button part="retry" class="button" type="button" @click=${this.retry}>${t.t('retry')}</button>`}
+            </p>`
+          : nothing}
+      </div>
+      <span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }
 
-/** Whether the poll shows its figures to this reader (the backend leaves them out otherwise). */
+/** Whether the poll shows its figures to this reader (the backend leaves them all out otherwise). */
 function shown(poll: PollView): boolean {
-  return poll.options.every((o) => o.votes !== undefined);
+  return poll.options[0].votes !== undefined;
+}
+
+/**
+ * `raw` checked as a reply about poll `pollId`; a vote's reply must also list the options of
+ * `asked` (the poll voted in), or its figures would be counted against the wrong ones.
+ */
+function checked(raw: unknown, pollId: string, asked?: PollView): PollView {
+  const poll = parsePollView(raw);
+  const ids = (p: PollView) => JSON.stringify(p.options.map((o) => o.id));
+  if (poll.id !== pollId || (asked && ids(poll) !== ids(asked))) {
+    throw new BackendError('invalid-reply', `the reply does not match poll "${pollId}"`);
+  }
+  return poll;
 }
 
 /** The poll with `previous` choices (if any) replaced by `choices`, where its figures are shown. */
@@ -418,6 +421,7 @@ function formatDate(lang: string, iso: string): string {
   try {
     return date.toLocaleDateString(lang, { dateStyle: 'long' });
   } catch {
+    // A lang attribute that is no language tag.
     return date.toLocaleDateString('en', { dateStyle: 'long' });
   }
 }
