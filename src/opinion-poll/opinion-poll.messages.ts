@@ -1,6 +1,9 @@
 import { withShared, type PluralMessage } from '../internal/i18n.js';
 
-/** The strings of <opinion-poll>, in English and Russian. */
+/**
+ * The strings of <opinion-poll>, in English and Russian. Plural forms only where a count reads as
+ * part of a phrase ("108 votes"); elsewhere a count stands alone ("up to 2", "all voters (20)").
+ */
 export const pollMessages = withShared({
   en: {
     pollTitle: 'Poll',
@@ -20,8 +23,8 @@ export const pollMessages = withShared({
     pollLeading: 'leading',
     /** The total under the results: "108 votes". */
     voteCount: { one: '{count} vote', other: '{count} votes' } as PluralMessage,
-    /** The base of a multiple-choice poll's shares (no plural forms needed: {count} stands alone). */
-    pollBase: 'Shares are of all voters ({count}), who could choose several options, so they can add up to more than 100%.',
+    /** The base of a multiple-choice poll's shares, which is why they may sum to more than 100. */
+    pollBase: 'Shares are of all voters ({count}), who could each choose several options.',
     /** A poll that does not exist, read or voted in (the shared wording speaks of any item). */
     errorNotFound: 'There is no such poll.',
   },
@@ -31,18 +34,18 @@ export const pollMessages = withShared({
     pollLoading: 'Загружаем опрос…',
     pollVote: 'Голосовать',
     pollChange: 'Изменить голос',
-    pollChooseOne: 'Сначала выберите вариант.',
-    pollUpTo: 'Можно выбрать несколько вариантов, но не больше {count}.',
-    pollTooMany: 'Слишком много: можно не больше {count}.',
-    pollUntil: 'Голосование открыто до {date}',
+    pollChooseOne: 'Выберите вариант.',
+    pollUpTo: 'Можно выбрать не больше {count}.',
+    pollTooMany: 'Слишком много: не больше {count}.',
+    pollUntil: 'Голосование до {date}',
     pollAfterVote: 'Результаты видны после голосования.',
-    pollAfterClose: 'Результаты будут показаны после завершения опроса.',
+    pollAfterClose: 'Результаты — после завершения опроса.',
     pollThanks: 'Спасибо! Ваш голос учтён.',
     pollSending: 'Отправляем ваш голос…',
     pollYours: 'ваш выбор',
     pollLeading: 'лидирует',
     voteCount: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
-    pollBase: 'Доли — от числа проголосовавших ({count}): можно было выбрать несколько вариантов, поэтому в сумме может быть больше 100 %.',
+    pollBase: 'Доли — от всех проголосовавших ({count}): каждый мог выбрать несколько вариантов.',
     errorNotFound: 'Такого опроса нет.',
   },
 });

@@ -259,7 +259,7 @@ describe('<opinion-poll>', () => {
       // Shares of the 20 voters: 65/45/35/25, 170 in all, and the page says why.
       expect(figures(el)).to.deep.equal(['13 (65%)', '9 (45%)', '7 (35%)', '5 (25%)']);
       expect(shadowText(el, '[part="total"]')).to.equal('34 votes');
-      expect(texts(el, '[part="note"]')).to.include('Shares are of all voters (20), who could choose several options, so they can add up to more than 100%.');
+      expect(texts(el, '[part="note"]')).to.include('Shares are of all voters (20), who could each choose several options.');
       expect(all(el, '[part~="yours"]')).to.have.length(2);
       await expect(el).to.be.accessible();
     });
@@ -287,7 +287,7 @@ describe('<opinion-poll>', () => {
       expect(texts(el, '[part="note"]')).to.include(`Open until ${date}`);
       const ru = await ready(new ScriptedBackend(pollData({ closesAt })), 'p', 'ru');
       const dateRu = new Date(closesAt).toLocaleDateString('ru', { dateStyle: 'long' });
-      expect(texts(ru.el, '[part="note"]')).to.include(`Голосование открыто до ${dateRu}`);
+      expect(texts(ru.el, '[part="note"]')).to.include(`Голосование до ${dateRu}`);
       expect(dateRu).to.match(/2027/);
     });
   });
