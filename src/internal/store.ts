@@ -65,14 +65,19 @@ export class SharedItem<T> {
     const controller = new AbortController();
     const shown = this.current.data;
     this.update({ status: 'loading', error: undefined });
-    const done = withTimeout(timeouts.read, controller.signal, this.read)
-      .then(
+    const done = withTimeout(timeouts.read, controller.signal, this.read).then(
+      (data) => {
+        this.reading = undefined;
         // A vote (or figures set directly) since the read began is newer than the read: keep it.
-        (data) => this.update({ status: 'ready', data: this.current.data === shown && !this.current.writing ? data : this.current.data }),
-        (error: BackendError) =>
-          this.update(error.code === 'aborted' ? { status: this.current.data ? 'ready' : 'idle' } : { status: 'error', error }),
-      )
-      .finally(() => (this.reading = undefined));
+        this.update({ status: 'ready', data: this.current.data === shown && !this.current.writing ? data : this.current.data });
+      },
+      (error: BackendError) => {
+        this.reading = undefined;
+        // Aborted as its last subscriber left; one is back (an element moved in the page) and still needs it.
+        if (controller.signal.aborted && this.listeners.size) return this.load();
+        this.update(error.code === 'aborted' ? { status: this.current.data ? 'ready' : 'idle' } : { status: 'error', error });
+      },
+    );
     this.reading = { done, controller };
     return done;
   }

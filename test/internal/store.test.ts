@@ -84,6 +84,22 @@ describe('SharedItem', () => {
     expect(item.state.status).to.equal('idle');
   });
 
+  it('reads again when a subscriber comes back before the aborted read settles (an element moved)', async () => {
+    const { read, calls } = manualRead<number>();
+    const item = new SharedItem(read);
+    const stop = item.subscribe(() => {});
+    const loading = item.load();
+    stop();
+    item.subscribe(() => {});
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(calls).to.have.length(2);
+    expect(calls[0].signal.aborted).to.equal(true);
+    expect(item.state.status).to.equal('loading');
+    calls[1].resolve(4);
+    await loading; // the first caller's promise settles with the read that replaced it
+    expect(item.state).to.deep.include({ status: 'ready', data: 4 });
+  });
+
   it('fails a backend that throws instead of rejecting like one that rejects', async () => {
     const item = new SharedItem<number>(() => {
       throw new Error('broken backend');
