@@ -60,12 +60,10 @@ export const sharedStyles = css`
       color: var(--aw-error-color, #fca5a5);
     }
   }
+  /* Forced colours already turn the error line's colour into CanvasText; the ring stands out as Highlight. */
   @media (forced-colors: active) {
     :focus-visible {
       outline-color: Highlight;
-    }
-    .error {
-      color: CanvasText;
     }
   }
 `;
