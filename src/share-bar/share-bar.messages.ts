@@ -1,7 +1,8 @@
-import type { Catalogs, PluralMessage } from '../internal/i18n.js';
+import type { Catalogs } from '../internal/i18n.js';
 
 // The strings a bar shows when it renders. What it says only after a click ("Link copied", the
-// Mastodon question) loads with the code that says it: see actions.messages.ts.
+// Mastodon question) or only with `counts` loads with the code that says it: see
+// actions.messages.ts and counting.messages.ts.
 const en = {
   shareLabel: 'Share this article',
   /** The accessible name of a network's button. */
@@ -13,7 +14,6 @@ const en = {
   shareNames: {} as Record<string, string>,
   /** Whole accessible names of the buttons that do not read "Share on {network}" (copy reads its name). */
   shareActions: { email: 'Share by email', native: 'More ways to share' } as Record<string, string>,
-  shareCount: { one: '{count} share', other: '{count} shares' } as PluralMessage,
 };
 
 /** The strings of <share-bar>, in English and Russian. */
@@ -24,6 +24,5 @@ export const shareMessages: Catalogs<typeof en> = {
     shareOn: 'Поделиться в {network}',
     shareNames: { vk: 'ВКонтакте', ok: 'ОК', email: 'E-mail', copy: 'Копировать ссылку', native: 'Ещё' },
     shareActions: { email: 'Отправить по e-mail', native: 'Ещё способы поделиться' },
-    shareCount: { one: '{count} репост', few: '{count} репоста', many: '{count} репостов', other: '{count} репоста' },
-  },
+    },
 };

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
+import type { Counter } from './counting.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { warnOnce } from '../internal/warn.js';
@@ -102,7 +103,6 @@ export class ShareBar extends LitElement {
     counts: { type: Boolean },
     api: {},
     backend: { attribute: false },
-    shareCounts: { state: true },
   };
 
   /** The networks to show, in order (`"telegram vk copy"`); a set for the page's language when absent. */
@@ -132,10 +132,9 @@ export class ShareBar extends LitElement {
   /** The backend that counts shares; overrides `api` and the page default. Optional. */
   declare backend?: WidgetBackend;
 
-  /** First-party counts by network, once the backend answers. */
-  private shareCounts?: Record<string, number>;
-
-  private stopCounts?: () => void;
+  /** Share counts, once asked for: counting.ts follows them (its code and strings load only then). */
+  private counter?: Counter;
+  private counting?: Promise<Counter>;
   private stopListening: (() => void)[] = [];
   private refused = new Set<string>();
 
@@ -148,24 +147,14 @@ export class ShareBar extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopListening.forEach((stop) => stop());
-    this.stopCounts?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) this.watchCounts();
-  }
-
-  /** Follows the counts through the backend, only when asked: the code for it loads only then. */
-  private watchCounts(): void {
-    this.stopCounts?.();
-    this.shareCounts = undefined;
-    let stopped = !this.counts;
-    this.stopCounts = () => (stopped = true);
-    if (stopped) return;
-    const { url } = this.page();
-    void import('./counting.js').then(({ watchCounts }) => {
-      if (!stopped) this.stopCounts = watchCounts(this, url, (counts) => (this.shareCounts = counts));
-    });
+    if ((this.counts || this.counting) && ['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) {
+      const url = this.counts ? this.page().url : '';
+      this.counting ??= import('./counting.js').then(({ Counter }) => (this.counter = new Counter(this, translatorFor)));
+      void this.counting.then((counter) => counter.watch(url));
+    }
   }
 
   /** A console error, once per problem: a refused address is a mistake for the site to fix. */
@@ -248,13 +237,13 @@ export class ShareBar extends LitElement {
   private button(t: T, network: ShareNetwork, page: SharedPage) {
     const { name } = network;
     const text = t.messages.shareNames[name] ?? network.label;
-    const count = (this.counts && this.shareCounts?.[name]) || 0;
+    const count = this.counts ? this.counter?.of(name) : undefined;
     const action = t.messages.shareActions[name] ?? (name == 'copy' ? text : t.t('shareOn', { network: text }));
-    const label = action + (count ? `, ${t.t('shareCount', { count })}` : '');
+    const label = action + (count ? `, ${count.said}` : '');
     const title = this.labels ? nothing : label;
     const style = `--c:${network.color || '#5f6368'}`;
     const content = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path class=${LINE_ICONS.includes(name) ? 'line' : ''} d=${network.icon}></path></svg
-      ><span part="name" class="name">${text}</span> ${count ? html`<span part="count" class="count">${t.number(count)}</span>` : nothing}`;
+      ><span part="name" class="name">${text}</span> ${count ? html`<span part="count" class="count">${count.shown}</span>` : nothing}`;
     // Copy, the share sheet and a Mastodon server not yet known are buttons; the rest are links.
     const server = name == 'mastodon' ? rememberedServer() : '-';
     if (name == 'copy' || name == 'native' || !server) {
