@@ -44,7 +44,7 @@ export function withShared<M extends Catalog>(catalogs: Catalogs<M>): Catalogs<M
 }
 
 /** The site's strings, by lowercase language tag: they win over every element's own. */
-const overrides: Record<string, Partial<Record<string, Message>>> = {};
+const overrides = new Map<string, Partial<Record<string, Message>>>();
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
 
@@ -55,7 +55,7 @@ const notify = () => listeners.forEach((listener) => listener());
  */
 export function registerLocale(lang: string, messages: Partial<Record<string, Message>>): void {
   const key = lang.toLowerCase();
-  overrides[key] = { ...overrides[key], ...messages };
+  overrides.set(key, { ...overrides.get(key), ...messages });
   notify();
 }
 
@@ -106,7 +106,7 @@ export class Translator<M extends Catalog = Catalog> {
   constructor(readonly lang: string, catalogs: Catalogs<M>) {
     const tag = lang.toLowerCase();
     const base = tag.split('-')[0];
-    this.messages = { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides[base], ...overrides[tag] } as M;
+    this.messages = { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) } as M;
     try {
       this.locale = Intl.getCanonicalLocales(lang)[0] ?? 'en';
     } catch {

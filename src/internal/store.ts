@@ -108,7 +108,7 @@ export class SharedItem<T> {
 
   private update(patch: Partial<ItemState<T>>): void {
     this.current = { ...this.current, ...patch };
-    for (const listener of [...this.listeners]) listener(this.current);
+    this.listeners.forEach((listener) => listener(this.current));
   }
 }
 
