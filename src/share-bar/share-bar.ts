@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
 import type { Counter } from './counting.js';
+import type { Problem } from './problems.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
-import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberServer, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import { shareMessages } from './share-bar.messages.js';
@@ -136,7 +136,6 @@ export class ShareBar extends LitElement {
   private counter?: Counter;
   private counting?: Promise<Counter>;
   private stopListening: (() => void)[] = [];
-  private refused = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -157,22 +156,21 @@ export class ShareBar extends LitElement {
     }
   }
 
-  /** A console error, once per problem: a refused address is a mistake for the site to fix. */
-  private refuse(problem: string, message: string): void {
-    if (!this.refused.has(problem)) console.error(`article-widgets: <${this.localName}> ${message}`, this);
-    this.refused.add(problem);
+  /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
+  private problem(problem: Problem, value = ''): void {
+    void import('./problems.js').then(({ report }) => report(this, problem, value));
   }
 
   /** What is shared: the attributes, else the page's canonical link and og:title or title. */
   private page(): SharedPage {
     let url = this.url == null ? undefined : webUrl(this.url);
-    if (this.url != null && !url) this.refuse('url', `refused url="${this.url}": not an absolute http(s) URL; sharing the page's address.`);
+    if (this.url != null && !url) this.problem('url', this.url);
     const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]');
-    if (!url && canonical && !(url = webUrl(canonical.href))) this.refuse('canonical', 'refused <link rel="canonical">: not http(s).');
+    if (!url && canonical && !(url = webUrl(canonical.href))) this.problem('canonical');
     url ||= webUrl(location.href) ?? '';
-    if (!url) this.refuse('location', "refused the page's address: not http(s).");
+    if (!url) this.problem('location');
     let title = this.shareTitle?.trim();
-    if (this.shareTitle != null && !title) warnOnce(this, 'share-title', 'has an empty share-title; sharing the page title instead.');
+    if (this.shareTitle != null && !title) this.problem('share-title');
     title ||= document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content.trim() || document.title.trim();
     return { url, title, text: this.shareText?.trim() || title };
   }
@@ -183,7 +181,7 @@ export class ShareBar extends LitElement {
     const list: ShareNetwork[] = [];
     for (const name of names?.length ? names : defaultNetworks(languageOf(this))) {
       const network = networkNamed(name);
-      if (!network) warnOnce(this, name, `does not know the network "${name}" (see ShareBar.registerNetwork).`);
+      if (!network) this.problem('network', name);
       else if (!list.includes(network) && (name != 'native' || typeof navigator.share == 'function')) list.push(network);
     }
     return list;
@@ -252,7 +250,7 @@ export class ShareBar extends LitElement {
       </button>`;
     }
     const href = shareUrl(network, page, server);
-    if (!href) return warnOnce(this, `${name} url`, `cannot build a share link for "${name}" from its url template.`);
+    if (!href) return this.problem('template', name);
     // A mail link opens the mail program in place; a share page opens apart from this page.
     return html`<a
       part="button ${name}"

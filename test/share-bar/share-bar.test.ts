@@ -67,6 +67,12 @@ function button(el: ShareBar, network: string): HTMLElement {
   return el.shadowRoot!.querySelector<HTMLElement>(`[data-network="${network}"]`)!;
 }
 
+/** Lets a bar's console messages arrive: their words load on first need (see problems.ts). */
+async function problemsSaid(): Promise<void> {
+  await import('../../src/share-bar/problems.js');
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
 function names(el: ShareBar): string[] {
   return buttons(el).map((b) => b.dataset.network!);
 }
@@ -183,6 +189,7 @@ describe('<share-bar>', () => {
       let el!: ShareBar;
       const seen = await captureConsole(async () => {
         el = await fixture<ShareBar>(html`<share-bar networks="telegram copy" url=${bad}></share-bar>`);
+        await problemsSaid();
       });
       expect(seen.error, bad).to.have.length(1);
       expect(seen.error[0]).to.contain(`url="${bad}"`);
@@ -196,6 +203,7 @@ describe('<share-bar>', () => {
     let el!: ShareBar;
     const seen = await captureConsole(async () => {
       el = await fixture<ShareBar>(html`<share-bar networks="telegram myspace vk" url=${PAGE} share-title="  "></share-bar>`);
+      await problemsSaid();
     });
     expect(names(el)).to.deep.equal(['telegram', 'vk']);
     expect(seen.warn.join('\n')).to.contain('"myspace"').and.to.contain('share-title');
