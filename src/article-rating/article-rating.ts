@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import type { BackendError, RatingSummary, WidgetBackend } from '../backend/backend.js';
+import { BackendError, type RatingSummary, type WidgetBackend } from '../backend/backend.js';
 import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
 import { onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
@@ -164,7 +164,7 @@ export class ArticleRating extends LitElement {
     const item = WidgetStore.for(backend).item<RatingItem>('rating', articleId, async (b, signal) => {
       const summary = parseRatingSummary(await b.getRating(articleId, { signal, voterId: voterId() }));
       if (summary.articleId !== articleId) {
-        throw new TypeError(`asked for article "${articleId}", got "${summary.articleId}"`);
+        throw new BackendError('invalid-reply', `asked for article "${articleId}", got "${summary.articleId}"`);
       }
       const mine = recalledVote(rememberedKey(articleId));
       return { summary, mine: typeof mine === 'number' ? mine : undefined };

@@ -330,6 +330,13 @@ describe('<article-rating>', () => {
       expect(backend.calls.getRating).to.equal(2);
     });
 
+    it('treats a reply about another article as an invalid reply', async () => {
+      const backend = new ScriptedBackend().replyNext('getRating', { articleId: 'another', votes: 9, average: 2 });
+      const el = await fixture<ArticleRating>(html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" .backend=${backend}></article-rating>`);
+      await until(() => part(el, 'error'));
+      expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
+    });
+
     it('rejects a vote reply of the wrong shape without counting it', async () => {
       const { el, backend } = await ready();
       backend.replyNext('rateArticle', { summary: { articleId: SEED_ARTICLE, votes: 5 }, rating: 9 });
