@@ -80,7 +80,7 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - "Poll" or, once closed, "Poll conducted".
- * @csspart question - The question (the legend of the choices while voting).
+ * @csspart question - The question: the legend of the poll's fieldset, over the choices or the results.
  * @csspart options - The list of options, with inputs while voting and figures once shown.
  * @csspart option - Each option.
  * @csspart yours - The option(s) the reader chose (also `option`), marked ✓.
@@ -168,8 +168,8 @@ export class OpinionPoll extends LitElement {
   }
 
   /** Reloads the poll from the backend. */
-  refresh(): Promise<void> {
-    return this.item.current?.load() ?? Promise.resolve();
+  async refresh(): Promise<void> {
+    await this.item.current?.load();
   }
 
   private connectItem(): void {
@@ -345,7 +345,7 @@ export class OpinionPoll extends LitElement {
       };
       // One form for every state: while voting it holds the inputs and the Vote button, after
       // voting (or once closed) the same question and list hold the results.
-      body = html`<form @change=${this.onChange} @submit=${this.onSubmit} novalidate>
+      body = html`<form @change=${this.onChange} @submit=${this.onSubmit}>
         <fieldset aria-describedby="problem">
           <legend part="question" class="question" tabindex="-1">${poll.question}</legend>
           ${note(voting && poll.multiple && t.t('pollUpTo', { count: poll.maxChoices }))}
@@ -379,7 +379,7 @@ export class OpinionPoll extends LitElement {
               >
               ${error.code === 'not-found'
                 ? nothing
-                : html`<button part="retry" class="button" type="button" @click=${this.retry}>${t.t('retry')}</button>`}
+                : html`<button part="retry" class="button" @click=${this.retry}>${t.t('retry')}</button>`}
             </p>`
           : nothing}
       </div>
