@@ -200,3 +200,27 @@ describe('the demo page against the reference server', () => {
     for (const r of [a, b, c]) assert.deepEqual(r.errors, []);
   });
 });
+
+describe('the whole demo page for every reader', () => {
+  const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+  for (const [page, scheme] of [['index.html', 'light'], ['index.html', 'dark'], ['ru.html', 'light'], ['ru.html', 'dark']]) {
+    it(`axe finds nothing on ${page} in the ${scheme} scheme, and the page loads nothing from elsewhere`, async () => {
+      const context = await browser.createBrowserContext();
+      const tab = await context.newPage();
+      const requests = [];
+      tab.on('request', (request) => requests.push(request.url()));
+      await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await tab.goto(`${base()}/demo/${page}`, { waitUntil: 'networkidle0' });
+      await tab.waitForFunction(() => [...document.querySelectorAll('opinion-poll')].every((poll) => poll.shadowRoot?.querySelector('[part="options"]')));
+      await tab.addScriptTag({ content: axeSource });
+      // axe reads open shadow roots: every widget's inside is checked too.
+      const violations = await tab.evaluate(async () =>
+        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      );
+      assert.deepEqual(violations, []);
+      assert.deepEqual(requests.filter((url) => !url.startsWith(base())), [], 'no request leaves the site');
+      await context.close();
+    });
+  }
+});
