@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
-import type { Counter } from './counting.js';
-import type { Problem } from './problems.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
+import type { Counter } from './counting.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberServer, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
+import type { Problem } from './problems.js';
 import { shareMessages } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
 
@@ -269,6 +269,7 @@ export class ShareBar extends LitElement {
   protected override render() {
     const t = translatorFor(this, shareMessages);
     const page = this.page();
+    // The status region stays empty here: actions.ts writes "Link copied" into it (only actions speak).
     return html`
       <div
         part="base"
