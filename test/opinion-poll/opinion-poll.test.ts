@@ -313,13 +313,13 @@ describe('<opinion-poll>', () => {
 
     it('after-close: still hidden after voting, with the reader\'s choice marked', async () => {
       const { el } = await ready(new ScriptedBackend(pollData({ results: 'after-close' })));
-      expect(texts(el, '[part="note"]')).to.deep.equal(['Results will be shown when the poll closes.']);
+      expect(texts(el, '[part="note"]')).to.deep.equal(['Results are shown once the poll closes.']);
       await vote(el, 'b');
       await until(() => status(el) === 'Thank you! Your vote was counted.', 'the vote');
       expect(figures(el)).to.deep.equal([]);
       expect(inputs(el)).to.have.length(0);
       expect(all(el, '[part~="yours"] [part="label"]').map((n) => n.textContent)).to.deep.equal(['Summer']);
-      expect(texts(el, '[part="note"]')).to.deep.equal(['Results will be shown when the poll closes.']);
+      expect(texts(el, '[part="note"]')).to.deep.equal(['Results are shown once the poll closes.']);
       await expect(el).to.be.accessible();
     });
 
