@@ -280,7 +280,8 @@ export class OpinionPoll extends LitElement {
       this.failed = { choices, key, error };
       this.announcement = t.error(error);
       emit<PollErrorDetail>(this, 'aw-poll-error', { pollId, optionIds: choices, code: error.code, message: error.message });
-      void refocus('retry');
+      // A poll that no longer exists offers no retry: the reader is left at its question.
+      void refocus(error.code === 'not-found' ? 'question' : 'retry');
     }
   }
 

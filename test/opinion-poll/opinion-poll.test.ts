@@ -419,6 +419,23 @@ describe('<opinion-poll>', () => {
       expect(shadowText(el, '[part="error"]')).to.contain('Your vote was not accepted: This poll is closed.');
     });
 
+    it('says so when the poll is gone by the vote, offering no retry and keeping the reader at the question', async () => {
+      const { el, backend } = await ready();
+      backend.failNext('votePoll', 'not-found');
+      const errors = recordEvents<PollErrorDetail>(el, 'aw-poll-error');
+      choose(el, 'a');
+      voteButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => errors.length === 1, 'the error');
+      await el.updateComplete;
+      expect(errors[0].detail.code).to.equal('not-found');
+      expect(shadowText(el, '[part="error"]')).to.equal('There is no such poll.');
+      expect(el.shadowRoot!.querySelector('[part="retry"]')).to.equal(null);
+      await until(() => el.shadowRoot!.activeElement, 'focus');
+      expect(el.shadowRoot!.activeElement!.getAttribute('part')).to.equal('question');
+      await expect(el).to.be.accessible();
+    });
+
     it('offers a retry when the poll cannot be loaded', async () => {
       const backend = new ScriptedBackend(pollData()).failNext('getPoll', 'network');
       const el = await fixture<OpinionPoll>(html`<opinion-poll poll-id="p" .backend=${backend}></opinion-poll>`);
