@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { sharedStyles } from '../internal/shared-styles.js';
 
 // Every colour is a custom property with its default, so the dark scheme only swaps defaults, and
-// a bar's fill is one property (--_fill) that the leading option and forced colours change.
+// a bar's fill is one property (--_fill) that the leading option sets.
 export const styles = [
   sharedStyles,
   css`
