@@ -150,7 +150,9 @@ describe('HttpBackend against the reference server', () => {
     expect((await failure(backend.getPoll('reader-topics'))).code).to.equal('network');
   });
 
-  it('with the server down: writes fail fast as network errors, reads retry until it is back', async () => {
+  it('with the server down: writes fail fast as network errors, reads retry until it is back', async function () {
+    // Stops and starts a real server process: on a loaded machine that alone can take seconds.
+    this.timeout(40000);
     const backend = new HttpBackend(api, { retries: 6 });
     const article = `outage-${randomId()}`;
     const context = write();
