@@ -59,7 +59,13 @@ export function articleWidgetsServerPlugin() {
     if (!proc) return;
     child = undefined;
     await new Promise((resolve) => {
-      proc.once('exit', resolve);
+      // Graceful shutdown waits for open connections; a browser's may linger on a loaded
+      // machine. Tests of the shutdown itself live in server/test; here a bound is enough.
+      const hard = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      proc.once('exit', () => {
+        clearTimeout(hard);
+        resolve();
+      });
       proc.kill('SIGTERM');
     });
   }
