@@ -10,6 +10,7 @@ import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
+import { Subscriptions } from '../internal/subscriptions.js';
 import { ratingMessages } from './article-rating.messages.js';
 import { styles } from './article-rating.styles.js';
 
@@ -122,20 +123,11 @@ export class ArticleRating extends LitElement {
   private announcement = '';
 
   private readonly item = new ItemController<RatingItem>(this);
-  private stopListening: (() => void)[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopListening = [
-      onLanguageChange(() => this.requestUpdate()),
-      onDefaultBackendChange(() => this.connectItem()),
-    ];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening.forEach((stop) => stop());
-  }
+  /** @internal */
+  protected readonly subscriptions = new Subscriptions(this, () => [
+    onLanguageChange(() => this.requestUpdate()),
+    onDefaultBackendChange(() => this.connectItem()),
+  ]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('articleId') || changed.has('backend') || changed.has('api') || !this.item.current) {

@@ -10,6 +10,7 @@ import { WidgetStore } from '../internal/store.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
+import { Subscriptions } from '../internal/subscriptions.js';
 import { pollMessages } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
 import { styles } from './opinion-poll.styles.js';
@@ -148,17 +149,15 @@ export class OpinionPoll extends LitElement {
 
   private readonly item = new ItemController<PollItem>(this);
   private preview?: PollItem;
-  private stopListening: (() => void)[] = [];
+  /** @internal */
+  protected readonly subscriptions = new Subscriptions(this, () => [
+    onLanguageChange(() => this.requestUpdate()),
+    onDefaultBackendChange(() => this.connectItem()),
+  ]);
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.preview = this.readLightDom();
-    this.stopListening = [onLanguageChange(() => this.requestUpdate()), onDefaultBackendChange(() => this.connectItem())];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening.forEach((stop) => stop());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

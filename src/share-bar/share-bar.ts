@@ -3,6 +3,7 @@ import type { WidgetBackend } from '../backend/backend.js';
 import { emit } from '../internal/events.js';
 import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
+import { Subscriptions } from '../internal/subscriptions.js';
 import type { Counter } from './counting.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberServer, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import type { Problem } from './problems.js';
@@ -135,18 +136,11 @@ export class ShareBar extends LitElement {
   /** Share counts, once asked for: counting.ts follows them (its code and strings load only then). */
   private counter?: Counter;
   private counting?: Promise<Counter>;
-  private stopListening: (() => void)[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const update = () => this.requestUpdate();
-    this.stopListening = [onLanguageChange(update), onNetworksChange(update)];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening.forEach((stop) => stop());
-  }
+  /** @internal */
+  protected readonly subscriptions = new Subscriptions(this, () => [
+    onLanguageChange(() => this.requestUpdate()),
+    onNetworksChange(() => this.requestUpdate()),
+  ]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.counts || this.counting) && ['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) {
