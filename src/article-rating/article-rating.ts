@@ -4,9 +4,7 @@ import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js'
 import { emit } from '../internal/events.js';
 import { onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
 import { ItemController } from '../internal/item-controller.js';
-import { onDefaultBackendChange } from '../backend/default-backend.js';
-import { reportMissingBackend, resolveBackend } from '../internal/resolve-backend.js';
-import { WidgetStore } from '../internal/store.js';
+import { resolveBackend } from '../internal/resolve-backend.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
@@ -124,15 +122,10 @@ export class ArticleRating extends LitElement {
 
   private readonly item = new ItemController<RatingItem>(this);
   /** @internal */
-  protected readonly subscriptions = new Subscriptions(this, () => [
-    onLanguageChange(() => this.requestUpdate()),
-    onDefaultBackendChange(() => this.connectItem()),
-  ]);
+  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(() => this.requestUpdate())]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('articleId') || changed.has('backend') || changed.has('api') || !this.item.current) {
-      this.connectItem();
-    }
+    if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.connectItem();
   }
 
   /** Reloads the figures from the backend. */
@@ -142,26 +135,15 @@ export class ArticleRating extends LitElement {
 
   private connectItem(): void {
     const articleId = this.articleId.trim();
-    if (!articleId) {
-      warnOnce(this, 'article-id', 'needs an article-id attribute to load and cast votes; showing its attributes read-only.');
-      this.item.bind(undefined);
-      return;
-    }
-    const backend = resolveBackend(this);
-    if (!backend) {
-      reportMissingBackend(this.localName);
-      this.item.bind(undefined);
-      return;
-    }
-    const item = WidgetStore.for(backend).item<RatingItem>('rating', articleId, async (b, signal) => {
-      const summary = parseRatingSummary(await b.getRating(articleId, { signal, voterId: voterId() }));
+    if (!articleId) warnOnce(this, 'article-id', 'needs an article-id attribute to load and cast votes; showing its attributes read-only.');
+    this.item.follow('rating', articleId, async (backend, signal) => {
+      const summary = parseRatingSummary(await backend.getRating(articleId, { signal, voterId: voterId() }));
       if (summary.articleId !== articleId) {
         throw new BackendError('invalid-reply', `asked for article "${articleId}", got "${summary.articleId}"`);
       }
       const mine = recalledVote(rememberedKey(articleId));
       return { summary, mine: typeof mine === 'number' ? mine : undefined };
     });
-    if (this.item.bind(item) && item.state.status === 'idle') void item.load();
   }
 
   /** The figures from the attributes, checked: what a server-rendered page carries. */

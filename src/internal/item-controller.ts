@@ -1,12 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ItemState, SharedItem } from './store.js';
+import type { WidgetBackend } from '../backend/backend.js';
+import { onDefaultBackendChange } from '../backend/default-backend.js';
+import { reportMissingBackend, resolveBackend, type BackendHost } from './resolve-backend.js';
+import { WidgetStore, type ItemKind, type ItemState, type SharedItem } from './store.js';
 
-/** Binds an element to one shared store item: re-renders on every change, lets go when disconnected. */
+type Read<T> = (backend: WidgetBackend, signal: AbortSignal) => Promise<T>;
+
+/**
+ * Binds an element to one shared store item of its backend: loads it once, re-renders the element
+ * on every change, follows the page's default backend when that changes, and lets go when the
+ * element leaves the page.
+ */
 export class ItemController<T> implements ReactiveController {
   private item?: SharedItem<T>;
+  private followed?: [kind: ItemKind, id: string, read: Read<T>];
   private unsubscribe?: () => void;
+  private stopFollowingDefault?: () => void;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & BackendHost) {
     host.addController(this);
   }
 
@@ -18,22 +29,36 @@ export class ItemController<T> implements ReactiveController {
     return this.item;
   }
 
-  /** Follows `item` from now on (or nothing, with undefined); returns whether it changed. */
-  bind(item: SharedItem<T> | undefined): boolean {
-    if (item === this.item) return false;
-    this.hostDisconnected();
+  /**
+   * Follows item `kind:id` in the store of the host's backend, loaded with `read` on first use.
+   * With an empty id, or no backend anywhere (said once on the console), it follows nothing and
+   * the element shows what its attributes give.
+   */
+  follow(kind: ItemKind, id: string, read: Read<T>): void {
+    this.followed = id ? [kind, id, read] : undefined;
+    const backend = id ? resolveBackend(this.host) : undefined;
+    if (id && !backend) reportMissingBackend(this.host.localName);
+    const item = backend && WidgetStore.for(backend).item(kind, id, read);
+    if (item === this.item) return;
+    this.listen(false);
     this.item = item;
-    if (this.host.isConnected) this.hostConnected();
+    this.listen(this.host.isConnected);
     this.host.requestUpdate();
-    return true;
+    if (item?.state.status === 'idle') void item.load();
   }
 
   hostConnected(): void {
-    this.unsubscribe = this.item?.subscribe(() => this.host.requestUpdate());
+    this.listen(true);
+    this.stopFollowingDefault = onDefaultBackendChange(() => this.followed && this.follow(...this.followed));
   }
 
   hostDisconnected(): void {
+    this.listen(false);
+    this.stopFollowingDefault?.();
+  }
+
+  private listen(on: boolean): void {
     this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.unsubscribe = on ? this.item?.subscribe(() => this.host.requestUpdate()) : undefined;
   }
 }

@@ -1,12 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { BackendError, type PollOption, type PollView, type WidgetBackend } from '../backend/backend.js';
-import { onDefaultBackendChange } from '../backend/default-backend.js';
 import { parsePollView } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
 import { onLanguageChange, translatorFor } from '../internal/i18n.js';
 import { ItemController } from '../internal/item-controller.js';
-import { reportMissingBackend, resolveBackend } from '../internal/resolve-backend.js';
-import { WidgetStore } from '../internal/store.js';
+import { resolveBackend } from '../internal/resolve-backend.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
@@ -150,10 +148,7 @@ export class OpinionPoll extends LitElement {
   private readonly item = new ItemController<PollItem>(this);
   private preview?: PollItem;
   /** @internal */
-  protected readonly subscriptions = new Subscriptions(this, () => [
-    onLanguageChange(() => this.requestUpdate()),
-    onDefaultBackendChange(() => this.connectItem()),
-  ]);
+  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(() => this.requestUpdate())]);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -163,7 +158,7 @@ export class OpinionPoll extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The page's own HTML describes the poll it was rendered with, not one switched to later.
     if (changed.get('pollId')) this.preview = undefined;
-    if (changed.has('pollId') || changed.has('backend') || changed.has('api') || !this.item.current) this.connectItem();
+    if (changed.has('pollId') || changed.has('backend') || changed.has('api')) this.connectItem();
   }
 
   /** Reloads the poll from the backend. */
@@ -173,18 +168,14 @@ export class OpinionPoll extends LitElement {
 
   private connectItem(): void {
     const pollId = this.pollId.trim();
-    const backend = pollId ? resolveBackend(this) : undefined;
     if (!pollId) warnOnce(this, 'poll-id', 'needs a poll-id attribute to load the poll and take votes.');
-    else if (!backend) reportMissingBackend(this.localName);
-    if (!backend) return void this.item.bind(undefined);
-    const item = WidgetStore.for(backend).item<PollItem>('poll', pollId, async (b, signal) => {
+    this.item.follow('poll', pollId, async (b, signal) => {
       const poll = checked(await b.getPoll(pollId, { signal, voterId: voterId() }), pollId);
       const recalled = recalledVote(rememberedKey(pollId));
       // A vote remembered on this device counts only if it still names options of this poll.
       const known = Array.isArray(recalled) && recalled.length > 0 && recalled.every((id) => poll.options.some((o) => o.id === id));
       return { poll, mine: poll.myChoices ?? (known ? (recalled as string[]) : undefined) };
     });
-    if (this.item.bind(item) && item.state.status === 'idle') void item.load();
   }
 
   /** The poll as the page's own HTML writes it (see the class docs), checked like a reply. */
