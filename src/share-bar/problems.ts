@@ -19,13 +19,8 @@ const warnings: Record<string, (value: string) => string> = {
 
 export type Problem = 'url' | 'canonical' | 'location' | 'share-title' | 'network' | 'template';
 
-const refused = new WeakMap<Element, Set<string>>();
-
 export function report(host: Element, problem: Problem, value: string): void {
   const refusal = refusals[problem];
-  if (!refusal) return warnOnce(host, `${problem} ${value}`, warnings[problem](value));
-  let seen = refused.get(host);
-  if (!seen) refused.set(host, (seen = new Set()));
-  if (!seen.has(problem)) console.error(`article-widgets: <${host.localName}> ${refusal(value)}`, host);
-  seen.add(problem);
+  if (refusal) warnOnce(host, problem, refusal(value), 'error');
+  else warnOnce(host, `${problem} ${value}`, warnings[problem](value));
 }
