@@ -65,7 +65,7 @@ for (const [i, bundle] of bundles.entries()) {
       lib: { entry, formats: ['es'], fileName: () => 'bundle.js' },
       // Vite keeps whitespace in ES library builds (for the consumer's minifier); a page loads
       // these as they are, so measure them fully minified, as dist/article-widgets.js ships.
-      rolldownOptions: { output: { minify: true, comments: false } },
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
     },
   });
   // What a page loads: the entry and every chunk it imports statically. A chunk it imports

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { buttonStyles } from '../internal/button-styles.js';
 import { sharedStyles } from '../internal/shared-styles.js';
 
 export const styles = [
   sharedStyles,
+  buttonStyles,
   css`
     :host {
       display: inline-block;

@@ -1,10 +1,11 @@
 /**
  * Localisation shared by the elements. Each element owns a catalog of its strings in English and
  * Russian (so a page that uses one element ships only that element's strings); a site overrides
- * any string, or adds a language, with `registerLocale()`, without touching an element. Plurals go
- * through Intl.PluralRules, numbers through Intl.NumberFormat.
+ * any string, or adds a language, with `registerLocale()`, without touching an element.
+ *
+ * This module is what every element needs: an element's strings in its reader's language. Plurals,
+ * numbers and error messages are in translator.ts, which the share bar loads only with its counts.
  */
-import type { BackendError } from '../backend/backend.js';
 
 /** A message that depends on a count, by Intl.PluralRules category; `other` is required. */
 export type PluralMessage = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
@@ -13,35 +14,6 @@ export type Message = string | PluralMessage;
 export type Catalog = Record<string, unknown>;
 /** An element's strings: English complete, other languages partial (English fills the gaps). */
 export type Catalogs<M extends Catalog> = { en: M } & Record<string, Partial<M>>;
-
-/** Strings every element uses: retry, and what to say about a failed backend call. */
-export const sharedMessages = {
-  en: {
-    retry: 'Try again',
-    errorLoad: 'Could not load the latest figures.',
-    errorNetwork: 'Could not reach the server. Your vote was not counted.',
-    errorRefused: 'Your vote was not accepted: {reason}',
-    errorNotFound: 'This item no longer exists.',
-    errorInvalidReply: 'The server sent an answer we could not read.',
-  },
-  ru: {
-    retry: 'Повторить',
-    errorLoad: 'Не удалось загрузить свежие данные.',
-    errorNetwork: 'Не удалось связаться с сервером. Ваш голос не учтён.',
-    errorRefused: 'Голос не принят: {reason}',
-    errorNotFound: 'Этот элемент больше не существует.',
-    errorInvalidReply: 'Сервер прислал ответ, который не удалось прочитать.',
-  },
-};
-
-/** An element's catalogs with the shared strings added. */
-export function withShared<M extends Catalog>(catalogs: Catalogs<M>): Catalogs<M & typeof sharedMessages.en> {
-  return {
-    ...catalogs,
-    en: { ...sharedMessages.en, ...catalogs.en },
-    ru: { ...sharedMessages.ru, ...catalogs.ru },
-  } as Catalogs<M & typeof sharedMessages.en>;
-}
 
 /** The site's strings, by lowercase language tag: they win over every element's own. */
 const overrides = new Map<string, Partial<Record<string, Message>>>();
@@ -85,67 +57,13 @@ export function languageOf(element: Element): string {
   return 'en';
 }
 
-type Params = Record<string, string | number>;
-
-/** Which shared message tells a reader about each kind of failure (any other: `errorNetwork`). */
-const errorMessages: Partial<Record<string, keyof typeof sharedMessages.en>> = {
-  refused: 'errorRefused',
-  'not-found': 'errorNotFound',
-  'invalid-reply': 'errorInvalidReply',
-};
-
 /**
- * An element's strings in one language, with the site's overrides. Cheap enough to make per
+ * The strings of `catalogs` in the language of `element`, with the site's overrides: the region's
+ * (`ru-RU`), then the language's (`ru`), then English fill each gap. Cheap enough to make per
  * render (a few object spreads), so it needs no cache to keep fresh when a locale is registered.
  */
-export class Translator<M extends Catalog = Catalog> {
-  readonly messages: M;
-  private readonly locale: string = 'en';
-  private readonly plurals: Intl.PluralRules;
-
-  constructor(readonly lang: string, catalogs: Catalogs<M>) {
-    const tag = lang.toLowerCase();
-    const base = tag.split('-')[0];
-    this.messages = { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) } as M;
-    try {
-      this.locale = Intl.getCanonicalLocales(lang)[0] ?? 'en';
-    } catch {
-      // A malformed lang attribute ("en_US"): numbers and plurals in English rather than an exception.
-    }
-    this.plurals = new Intl.PluralRules(this.locale);
-  }
-
-  /** A message with `{name}` placeholders filled; numbers are formatted for the language. */
-  t(key: keyof M & string, params: Params = {}): string {
-    const message = this.messages[key] as Message;
-    const pattern =
-      typeof message === 'string'
-        ? message
-        : (message[this.plurals.select(Number(params.count ?? 0)) as keyof PluralMessage] ?? message.other);
-    return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      return typeof value === 'number' ? this.number(value) : (value ?? whole);
-    });
-  }
-
-  /** A number in the reader's locale: `fraction` fixes the decimals ("4.5" / "4,5"). */
-  number(value: number, fraction?: number): string {
-    return value.toLocaleString(this.locale, { minimumFractionDigits: fraction, maximumFractionDigits: fraction });
-  }
-
-  /** A whole percentage in the reader's locale ("31%", "31 %"). */
-  percent(value: number): string {
-    return (value / 100).toLocaleString(this.locale, { style: 'percent' });
-  }
-
-  /** What to tell a reader about a failed call. */
-  error({ code, message }: BackendError): string {
-    const key = errorMessages[code] ?? 'errorNetwork';
-    return (this as unknown as Translator<typeof sharedMessages.en>).t(key, { reason: message });
-  }
-}
-
-/** The translator for the language of `element`, over the element's own catalogs. */
-export function translatorFor<M extends Catalog>(element: Element, catalogs: Catalogs<M>): Translator<M> {
-  return new Translator(languageOf(element), catalogs);
+export function messagesIn<M extends Catalog>(lang: string, catalogs: Catalogs<M>): M {
+  const tag = lang.toLowerCase();
+  const base = tag.split('-')[0];
+  return { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) } as M;
 }

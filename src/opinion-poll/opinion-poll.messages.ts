@@ -1,4 +1,5 @@
-import { withShared, type PluralMessage } from '../internal/i18n.js';
+import type { PluralMessage } from '../internal/i18n.js';
+import { withShared } from '../internal/translator.js';
 
 /**
  * The strings of <opinion-poll>, in English and Russian. Plural forms only where a count reads as

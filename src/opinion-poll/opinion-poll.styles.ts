@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { buttonStyles } from '../internal/button-styles.js';
 import { sharedStyles } from '../internal/shared-styles.js';
 
 // Every colour is a custom property with its default, so the dark scheme only swaps defaults, and
 // a bar's fill is one property (--_fill) that the leading option sets.
 export const styles = [
   sharedStyles,
+  buttonStyles,
   css`
     :host {
       display: block;

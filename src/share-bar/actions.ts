@@ -3,13 +3,10 @@
  * share sheet, ask for a Mastodon server. Loaded on a reader's first click of one of them, so a
  * page that only shows the bar carries none of it.
  *
- * This module imports nothing the bar itself loads (only types): the bar passes in what an action
- * needs, so the bundler keeps the bar's first load in one file instead of splitting out the
- * modules both would share.
  */
 import { getDefaultBackend } from '../backend/default-backend.js';
-import type { translatorFor } from '../internal/i18n.js';
 import type { BackendHost } from '../internal/resolve-backend.js';
+import { translatorFor } from '../internal/translator.js';
 import { actionMessages } from './actions.messages.js';
 import type { SharedPage } from './networks.js';
 
@@ -29,8 +26,6 @@ export interface Bar {
   host: HTMLElement;
   /** Fires the cancelable `aw-share`, then, unless vetoed, runs `share` and counts the share if it returns true. */
   share(network: string, share: (page: SharedPage) => unknown): void;
-  /** The bar's own translatorFor (passed in, not imported: see above). */
-  translate: typeof translatorFor;
 }
 
 const timers = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
@@ -72,7 +67,7 @@ export function copy(bar: Bar): void {
       copied = copyByCommand(url, root);
       root.querySelector<HTMLElement>('[data-network="copy"]')?.focus();
     }
-    say(bar, bar.translate(bar.host, actionMessages).t(copied ? 'shareCopied' : 'shareCopyFailed'));
+    say(bar, translatorFor(bar.host, actionMessages).t(copied ? 'shareCopied' : 'shareCopyFailed'));
     return copied;
   });
 }
@@ -106,7 +101,7 @@ export function mastodonHost(input: string): string | undefined {
  * does from then on. Undefined when the reader cancels.
  */
 export function mastodon(bar: Bar): string | undefined {
-  const question = bar.translate(bar.host, actionMessages).t('shareServer');
+  const question = translatorFor(bar.host, actionMessages).t('shareServer');
   let host: string | undefined;
   for (let answer: string | null = ''; !host; host = mastodonHost(answer)) {
     answer = prompt(question, answer || 'mastodon.social');

@@ -8,10 +8,10 @@ import type { ReactiveControllerHost } from 'lit';
 import { toBackendError, type ShareCounts, type WidgetBackend } from '../backend/backend.js';
 import { parseShareCounts } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
-import type { translatorFor } from '../internal/i18n.js';
 import { ItemController } from '../internal/item-controller.js';
 import { resolveBackend, type BackendHost } from '../internal/resolve-backend.js';
 import { WidgetStore } from '../internal/store.js';
+import { translatorFor } from '../internal/translator.js';
 import { randomId, voterId } from '../internal/voter.js';
 import { countMessages } from './counting.messages.js';
 import type { SharedPage } from './networks.js';
@@ -30,10 +30,7 @@ const readCounts = (url: string) => async (backend: WidgetBackend, signal: Abort
 export class Counter {
   private readonly item: ItemController<ShareCounts>;
 
-  constructor(
-    private readonly host: Host & ReactiveControllerHost,
-    private readonly translate: typeof translatorFor,
-  ) {
+  constructor(private readonly host: Host & ReactiveControllerHost) {
     this.item = new ItemController(host);
   }
 
@@ -46,7 +43,7 @@ export class Counter {
   of(network: string): { shown: string; said: string } | undefined {
     const count = this.item.state?.data?.counts[network];
     if (!count) return undefined;
-    const t = this.translate(this.host, countMessages);
+    const t = translatorFor(this.host, countMessages);
     return { shown: t.number(count), said: t.t('shareCount', { count }) };
   }
 }

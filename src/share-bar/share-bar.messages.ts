@@ -16,6 +16,8 @@ const en = {
   shareActions: { email: 'Share by email', native: 'More ways to share' } as Record<string, string>,
 };
 
+export type ShareMessages = typeof en;
+
 /** The strings of <share-bar>, in English and Russian. */
 export const shareMessages: Catalogs<typeof en> = {
   en,
@@ -24,5 +26,5 @@ export const shareMessages: Catalogs<typeof en> = {
     shareOn: 'Поделиться в {network}',
     shareNames: { vk: 'ВКонтакте', ok: 'ОК', email: 'E-mail', copy: 'Копировать ссылку', native: 'Ещё' },
     shareActions: { email: 'Отправить по e-mail', native: 'Ещё способы поделиться' },
-    },
+  },
 };

@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { sharedStyles } from '../internal/shared-styles.js';
 
 // Three private custom properties carry what the layouts, monochrome and forced colours change:
-// --_s the tile size (from --aw-share-size or `size`, never below 24px), --_r the corner radius,
+// --_s the tile size (from --aw-share-size, else --_d that `size` sets; never below 24px), --_r the corner radius,
 // --_i the icon colour. Each variant then sets one property instead of repeating the rules.
 // --c, the brand colour, is set on each button. Nothing moves, so reduced motion needs no rule.
 export const styles = [
@@ -10,15 +10,15 @@ export const styles = [
   css`
     :host {
       display: block;
-      --_s: max(24px, var(--aw-share-size, 32px));
+      --_s: max(24px, var(--aw-share-size, var(--_d, 32px)));
       --_r: var(--aw-share-radius, 6px);
       --_i: var(--aw-share-icon-color, #fff);
     }
     :host([size='small']) {
-      --_s: max(24px, var(--aw-share-size, 24px));
+      --_d: 24px;
     }
     :host([size='large']) {
-      --_s: max(24px, var(--aw-share-size, 44px));
+      --_d: 44px;
     }
     :host([monochrome]) {
       --_i: var(--aw-share-mono-color, currentColor);
@@ -47,6 +47,7 @@ export const styles = [
     .label {
       font-weight: 600;
     }
+    /* Links and buttons alike: the icon tile is the target (never below 24px). */
     .button {
       display: flex;
       align-items: center;
@@ -54,7 +55,11 @@ export const styles = [
       padding: 0;
       border: 0;
       border-radius: var(--_r);
+      background: none;
+      color: inherit;
+      font: inherit;
       text-decoration: none;
+      cursor: pointer;
     }
     /* With labels, a button is a pill: the icon tile, its name, its count. */
     :host([labels]) .button {
@@ -74,14 +79,13 @@ export const styles = [
       background: var(--c);
       fill: var(--_i);
       fill-rule: evenodd;
-      stroke: var(--_i);
-      stroke-width: 0;
-      stroke-linecap: round;
-      stroke-linejoin: round;
     }
     .line {
       fill: none;
+      stroke: var(--_i);
       stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
     }
     .button:hover svg {
       filter: brightness(1.2);

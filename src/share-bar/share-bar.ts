@@ -1,13 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
 import { emit } from '../internal/events.js';
-import { languageOf, onLanguageChange, translatorFor, type Translator } from '../internal/i18n.js';
+import { languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import type { Counter } from './counting.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberServer, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import type { Problem } from './problems.js';
-import { shareMessages } from './share-bar.messages.js';
+import { shareMessages, type ShareMessages } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
 
 export type { ShareNetwork, SharedPage };
@@ -24,8 +24,6 @@ export interface ShareErrorDetail extends ShareDetail {
   code: string;
   message: string;
 }
-
-type T = Translator<typeof shareMessages.en>;
 
 /** Icons drawn as outlines rather than filled. */
 const LINE_ICONS = ['email', 'copy', 'native'];
@@ -145,7 +143,7 @@ export class ShareBar extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.counts || this.counting) && ['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) {
       const url = this.counts ? this.page().url : '';
-      this.counting ??= import('./counting.js').then(({ Counter }) => (this.counter = new Counter(this, translatorFor)));
+      this.counting ??= import('./counting.js').then(({ Counter }) => (this.counter = new Counter(this)));
       void this.counting.then((counter) => counter.watch(url));
     }
   }
@@ -215,7 +213,7 @@ export class ShareBar extends LitElement {
   /** Copy, the share sheet and Mastodon's first share: their code loads on first use. */
   private act(name: string): void {
     void import('./actions.js').then((actions) => {
-      const server = actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share), translate: translatorFor });
+      const server = actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share) });
       if (server) {
         // The reader's server from now on: the button becomes a link to it (the update below).
         rememberServer(server);
@@ -226,11 +224,11 @@ export class ShareBar extends LitElement {
     });
   }
 
-  private button(t: T, network: ShareNetwork, page: SharedPage) {
+  private button(messages: ShareMessages, network: ShareNetwork, page: SharedPage) {
     const { name } = network;
-    const text = t.messages.shareNames[name] ?? network.label;
+    const text = messages.shareNames[name] ?? network.label;
     const count = this.counts ? this.counter?.of(name) : undefined;
-    const action = t.messages.shareActions[name] ?? (name == 'copy' ? text : t.t('shareOn', { network: text }));
+    const action = messages.shareActions[name] ?? (name == 'copy' ? text : messages.shareOn.replace('{network}', text));
     const label = action + (count ? `, ${count.said}` : '');
     const title = this.labels ? nothing : label;
     const style = `--c:${network.color || '#5f6368'}`;
@@ -261,7 +259,8 @@ export class ShareBar extends LitElement {
   }
 
   protected override render() {
-    const t = translatorFor(this, shareMessages);
+    // Plain strings, so no Translator (plurals and numbers load with the counts that need them).
+    const messages = messagesIn(languageOf(this), shareMessages);
     const page = this.page();
     // The status region stays empty here: actions.ts writes "Link copied" into it (only actions speak).
     return html`
@@ -275,9 +274,9 @@ export class ShareBar extends LitElement {
         @click=${this.onClick}
         @auxclick=${this.onClick}
       >
-        <span part="label" id="label" class=${this.hideLabel ? 'visually-hidden' : 'label'}>${this.label || t.t('shareLabel')}</span>
+        <span part="label" id="label" class=${this.hideLabel ? 'visually-hidden' : 'label'}>${this.label || messages.shareLabel}</span>
         <ul part="list" class="list" role="list">
-          ${(page.url ? this.list() : []).map((network) => html`<li>${this.button(t, network, page)}</li>`)}
+          ${(page.url ? this.list() : []).map((network) => html`<li>${this.button(messages, network, page)}</li>`)}
         </ul>
         <span part="status" id="status" class="status" role="status"></span>
       </div>

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ArticleRating } from '../../src/article-rating/article-rating.js';
 import { ratingMessages } from '../../src/article-rating/article-rating.messages.js';
-import { Translator, languageOf, registerLocale, translatorFor } from '../../src/internal/i18n.js';
+import { languageOf, registerLocale } from '../../src/internal/i18n.js';
+import { Translator, translatorFor } from '../../src/internal/translator.js';
 import { shadowText, until } from '../helpers.js';
 
 ArticleRating.define();

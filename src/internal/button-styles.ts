@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+// A module of its own, not an export of shared-styles.ts: css`` is not side-effect free to the
+// bundler, so an unused export would still ship with the share bar, which has neither.
+/**
+ * The error line and the buttons of the rating and the poll (retry, vote). Forced colours already
+ * turn the error line's colour into CanvasText.
+ */
+export const buttonStyles = css`
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+    margin: 0;
+    color: var(--aw-error-color, #b91c1c);
+    font-size: 0.875em;
+  }
+  .button {
+    font: inherit;
+    min-block-size: 24px;
+    min-inline-size: 24px;
+    padding: 0.25em 0.75em;
+    border: 1px solid currentColor;
+    border-radius: 4px;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  @media (prefers-color-scheme: dark) {
+    .error {
+      color: var(--aw-error-color, #fca5a5);
+    }
+  }
+`;
