@@ -8,7 +8,7 @@ import { getDefaultBackend } from '../backend/default-backend.js';
 import type { BackendHost } from '../internal/resolve-backend.js';
 import { translatorFor } from '../internal/translator.js';
 import { actionMessages } from './actions.messages.js';
-import type { SharedPage } from './networks.js';
+import { networkNamed, openPopup, rememberServer, shareUrl, type SharedPage } from './networks.js';
 
 /**
  * Runs a share that `aw-share` let through, then counts it if `run` says it happened. The counting
@@ -97,15 +97,17 @@ export function mastodonHost(input: string): string | undefined {
 }
 
 /**
- * Asks the reader for their Mastodon server; the bar remembers it and shares there, as its link
- * does from then on. Undefined when the reader cancels.
+ * Asks the reader for their Mastodon server, remembers it and shares there, as the bar's link does
+ * from then on. Nothing happens when the reader cancels.
  */
-export function mastodon(bar: Bar): string | undefined {
+export function mastodon(bar: Bar): void {
   const question = translatorFor(bar.host, actionMessages).t('shareServer');
   let host: string | undefined;
   for (let answer: string | null = ''; !host; host = mastodonHost(answer)) {
     answer = prompt(question, answer || 'mastodon.social');
-    if (answer == null) return undefined;
+    if (answer == null) return;
   }
-  return host;
+  rememberServer(host);
+  const network = networkNamed('mastodon')!;
+  bar.share('mastodon', (page) => (openPopup(shareUrl(network, page, host)!, network.popup!), true));
 }

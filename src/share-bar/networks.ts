@@ -47,10 +47,11 @@ const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
   { name: 'reddit', label: 'Reddit', color: '#e03d00', url: 'https://www.reddit.com/submit?url={url}&title={title}' },
   // {instance} is the reader's own server, asked once and remembered.
   { name: 'mastodon', label: 'Mastodon', color: '#5a4fd6', url: 'https://{instance}/share?text={text}%20{url}', popup: [600, 600] },
-  { name: 'email', label: 'Email', color: '#5f6368', url: 'mailto:?subject={title}&body={text}%0A%0A{url}' },
+  // Grey, the colour of a network without one of its own.
+  { name: 'email', label: 'Email', url: 'mailto:?subject={title}&body={text}%0A%0A{url}' },
   // Not share pages: the element handles these two itself.
-  { name: 'copy', label: 'Copy link', color: '#5f6368', url: '' },
-  { name: 'native', label: 'More', color: '#5f6368', url: '' },
+  { name: 'copy', label: 'Copy link', url: '' },
+  { name: 'native', label: 'More', url: '' },
 ]).map((network) => ({ ...network, icon: icons[network.name] }));
 
 const networks = new Map(builtIn.map((network) => [network.name, network]));

@@ -13,7 +13,7 @@ const refusals: Record<string, (value: string) => string> = {
 };
 const warnings: Record<string, (value: string) => string> = {
   'share-title': () => 'has an empty share-title; sharing the page title instead.',
-  network: (name) => `does not know the network "${name}" (see ShareBar.registerNetwork).`,
+  network: (name) => `does not know the network "${name}" (see registerNetwork).`,
   template: (name) => `cannot build a share link for "${name}" from its url template.`,
 };
 

@@ -5,7 +5,7 @@ import { languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import type { Counter } from './counting.js';
-import { defaultNetworks, networkNamed, onNetworksChange, openPopup, registerNetwork, rememberServer, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
+import { defaultNetworks, networkNamed, onNetworksChange, openPopup, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import type { Problem } from './problems.js';
 import { shareMessages, type ShareMessages } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
@@ -50,7 +50,7 @@ const warmUp = () => void import('./actions.js');
  * Share buttons that load nothing from anyone until a reader clicks: each is a plain link to the
  * network's own share page with an inline icon, opened in a popup or a new tab, always noopener.
  * Copy link and the browser's share sheet are built in; a site adds networks of its own with
- * `ShareBar.registerNetwork()`. For readers without JavaScript a site may write the same links
+ * `registerNetwork()`. For readers without JavaScript a site may write the same links
  * inside the element: they show until it upgrades, then the bar takes their place.
  *
  * @summary Private, light share buttons: links, copy link and the native share sheet.
@@ -83,9 +83,6 @@ export class ShareBar extends LitElement {
   static define(tag = 'share-bar', registry: CustomElementRegistry = customElements): void {
     defineElement(this, tag, registry);
   }
-
-  /** Adds a network of the site's own, or replaces a built-in one (see `registerNetwork`). */
-  static registerNetwork = registerNetwork;
 
   // Static properties rather than decorators: no decorator runtime in the bundle.
   static override properties = {
@@ -213,13 +210,8 @@ export class ShareBar extends LitElement {
   /** Copy, the share sheet and Mastodon's first share: their code loads on first use. */
   private act(name: string): void {
     void import('./actions.js').then((actions) => {
-      const server = actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share) });
-      if (server) {
-        // The reader's server from now on: the button becomes a link to it (the update below).
-        rememberServer(server);
-        const network = networkNamed(name)!;
-        this.share(name, (page) => (openPopup(shareUrl(network, page, server)!, network.popup!), true));
-      }
+      actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share) });
+      // Once the reader gave their Mastodon server, its button becomes a link to it.
       this.requestUpdate();
     });
   }

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { registerNetwork } from '../../src/share-bar/networks.js';
 import { ShareBar, type ShareDetail, type ShareErrorDetail } from '../../src/share-bar/share-bar.js';
 import { ScriptedBackend, captureConsole, forgetReader, recordEvents, seed, shadowText, until } from '../helpers.js';
 
@@ -372,7 +373,7 @@ describe('<share-bar>', () => {
   });
 
   it('adds a network of the site\'s own without forking', async () => {
-    ShareBar.registerNetwork({
+    registerNetwork({
       name: 'hn',
       label: 'Hacker News',
       icon: 'M3 3h18v18H3z',
@@ -389,8 +390,8 @@ describe('<share-bar>', () => {
     expect(href.searchParams.get('u')).to.equal(URLS[1]);
     expect(href.searchParams.get('t')).to.equal(TITLES[2]);
     expect(el.shadowRoot!.querySelector('[data-network="hn"] path')!.getAttribute('d')).to.equal('M3 3h18v18H3z');
-    expect(() => ShareBar.registerNetwork({ name: 'Bad Name', label: 'x', icon: '', url: 'javascript:alert(1)' })).to.throw(TypeError);
-    expect(() => ShareBar.registerNetwork({ name: 'evil', label: 'x', icon: '', url: 'javascript:alert({url})' })).to.throw(TypeError);
+    expect(() => registerNetwork({ name: 'Bad Name', label: 'x', icon: '', url: 'javascript:alert(1)' })).to.throw(TypeError);
+    expect(() => registerNetwork({ name: 'evil', label: 'x', icon: '', url: 'javascript:alert({url})' })).to.throw(TypeError);
     await expect(el).to.be.accessible();
   });
 
