@@ -32,7 +32,7 @@ const bundles = [
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
     name: 'share-bar + Lit + icons',
     budget: 10 * KB,
-    ceiling: 11.25 * KB,
+    ceiling: 10.5 * KB,
     entry: ["import { ShareBar } from '../../src/share-bar/share-bar.ts';", 'ShareBar.define();'],
   },
   {
@@ -63,9 +63,14 @@ for (const [i, bundle] of bundles.entries()) {
       emptyOutDir: true,
       minify: true,
       lib: { entry, formats: ['es'], fileName: () => 'bundle.js' },
-      // Vite keeps whitespace in ES library builds (for the consumer's minifier); a page loads
-      // these as they are, so measure them fully minified, as dist/article-widgets.js ships.
-      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, comments: false } },
+      rolldownOptions: {
+        // A site's own build may add exports to its entry chunk, so a module shared with a lazily
+        // loaded chunk (the share bar's actions) stays in the entry, not in a chunk of its own.
+        preserveEntrySignatures: 'allow-extension',
+        // Vite keeps whitespace in ES library builds (for the consumer's minifier); a page loads
+        // these as they are, so measure them fully minified, as dist/article-widgets.js ships.
+        output: { minify: true, comments: false },
+      },
     },
   });
   // What a page loads: the entry and every chunk it imports statically. A chunk it imports

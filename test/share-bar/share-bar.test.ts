@@ -395,6 +395,20 @@ describe('<share-bar>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows a network registered after the bar rendered', async () => {
+    let el!: ShareBar;
+    const seen = await captureConsole(async () => {
+      el = await fixture<ShareBar>(html`<share-bar networks="late-network telegram" url=${PAGE}></share-bar>`);
+      await problemsSaid();
+    });
+    expect(seen.warn.join('\n')).to.contain('"late-network"');
+    expect(names(el)).to.deep.equal(['telegram']);
+    registerNetwork({ name: 'late-network', label: 'Late', icon: 'M3 3h18v18H3z', url: 'https://late.example/share?u={url}' });
+    await until(() => names(el).length == 2, 'the late network');
+    expect(names(el)).to.deep.equal(['late-network', 'telegram']);
+    expect((button(el, 'late-network') as HTMLAnchorElement).href).to.equal(`https://late.example/share?u=${encodeURIComponent(PAGE)}`);
+  });
+
   it('asks a reader for their Mastodon server once, then remembers it', async () => {
     const opened = interceptOpen();
     const answers = ['not a server', 'https://Mastodon.Social/@someone'];
