@@ -12,7 +12,9 @@ export default defineConfig(({ mode }) => {
     plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
-      emptyOutDir: false,
+      // `npm run build` runs the script-tag build first: it empties dist/ (so no chunk of an
+      // earlier build is left to be published), and the npm build adds its files beside it.
+      emptyOutDir: !npm,
       sourcemap: true,
       lib: npm
         ? { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] }

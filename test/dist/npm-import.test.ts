@@ -1,7 +1,8 @@
 // The npm build (dist/index.js, Lit left external) imported as a bundler would: importing the
 // public API registers nothing, and each class registers when asked. In a file of its own, so no
 // other test has defined the elements on this page.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { until } from '../helpers.js';
 
 describe('dist/index.js (npm import)', () => {
   it('exports the classes, backends and configuration without registering any element', async () => {
@@ -13,5 +14,21 @@ describe('dist/index.js (npm import)', () => {
     api.OpinionPoll.define();
     expect(customElements.get('opinion-poll')).to.equal(api.OpinionPoll);
     expect(customElements.get('article-rating')).to.equal(undefined);
+  });
+
+  it("loads the share bar's lazy chunks from the build: its console warnings come from one", async () => {
+    const api = await import(/* @vite-ignore */ `${location.origin}/dist/index.js`);
+    api.ShareBar.define();
+    const warnings: string[] = [];
+    const { warn } = console;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const el = await fixture(html`<share-bar networks="telegram not-a-network" url="https://example.org/a"></share-bar>`);
+      expect(el.shadowRoot!.querySelectorAll('[data-network]')).to.have.length(1);
+      await until(() => warnings.length, 'the warning from problems.ts, a chunk of its own');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.join('\n')).to.contain('"not-a-network"');
   });
 });
