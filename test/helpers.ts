@@ -97,14 +97,16 @@ export async function until(condition: () => unknown, message = 'condition', tim
   }
 }
 
-/** Captures console.warn / console.error calls while `run` runs. */
-export async function captureConsole(run: () => unknown): Promise<{ warn: string[]; error: string[] }> {
-  const seen = { warn: [] as string[], error: [] as string[] };
+type Said = { warn: string[]; error: string[] };
+
+/** Captures console.warn / console.error calls while `run` runs; `run` sees them as they come. */
+export async function captureConsole(run: (seen: Said) => unknown): Promise<Said> {
+  const seen: Said = { warn: [], error: [] };
   const { warn, error } = console;
   console.warn = (...args: unknown[]) => seen.warn.push(args.map(String).join(' '));
   console.error = (...args: unknown[]) => seen.error.push(args.map(String).join(' '));
   try {
-    await run();
+    await run(seen);
   } finally {
     console.warn = warn;
     console.error = error;

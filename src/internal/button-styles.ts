@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
-// A module of its own, not an export of shared-styles.ts: css`` is not side-effect free to the
-// bundler, so an unused export would still ship with the share bar, which has neither.
 /**
  * The error line and the buttons of the rating and the poll (retry, vote). Forced colours already
  * turn the error line's colour into CanvasText.
+ *
+ * A module of its own, not an export of shared-styles.ts: the bundler cannot drop an unused css``
+ * (it may have side effects), so it would ship with the share bar, which has neither.
  */
 export const buttonStyles = css`
   .error {

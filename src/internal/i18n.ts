@@ -4,7 +4,8 @@
  * any string, or adds a language, with `registerLocale()`, without touching an element.
  *
  * This module is what every element needs: an element's strings in its reader's language. Plurals,
- * numbers and error messages are in translator.ts, which the share bar loads only with its counts.
+ * numbers and error messages are in translator.ts, which the share bar loads only once it needs them
+ * (its counts, and what it says after a click).
  */
 
 /** A message that depends on a count, by Intl.PluralRules category; `other` is required. */
@@ -58,7 +59,7 @@ export function languageOf(element: Element): string {
 }
 
 /**
- * The strings of `catalogs` in the language of `element`, with the site's overrides: the region's
+ * The strings of `catalogs` in the language `lang`, with the site's overrides: the region's
  * (`ru-RU`), then the language's (`ru`), then English fill each gap. Cheap enough to make per
  * render (a few object spreads), so it needs no cache to keep fresh when a locale is registered.
  */

@@ -2,7 +2,6 @@
  * What the bar's three buttons that are not plain links do: copy the link, open the browser's
  * share sheet, ask for a Mastodon server. Loaded on a reader's first click of one of them, so a
  * page that only shows the bar carries none of it.
- *
  */
 import { getDefaultBackend } from '../backend/default-backend.js';
 import type { BackendHost } from '../internal/resolve-backend.js';

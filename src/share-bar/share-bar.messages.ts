@@ -19,7 +19,7 @@ const en = {
 export type ShareMessages = typeof en;
 
 /** The strings of <share-bar>, in English and Russian. */
-export const shareMessages: Catalogs<typeof en> = {
+export const shareMessages: Catalogs<ShareMessages> = {
   en,
   ru: {
     shareLabel: 'Поделиться статьёй',

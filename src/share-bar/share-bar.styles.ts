@@ -2,8 +2,8 @@ import { css } from 'lit';
 import { sharedStyles } from '../internal/shared-styles.js';
 
 // Three private custom properties carry what the layouts, monochrome and forced colours change:
-// --_s the tile size (from --aw-share-size, else --_d that `size` sets; never below 24px), --_r the corner radius,
-// --_i the icon colour. Each variant then sets one property instead of repeating the rules.
+// --_s the tile size (--aw-share-size, else --_d that `size` sets; never below 24px), --_r the
+// corner radius, --_i the icon colour. Each variant then sets one property, not the whole rule.
 // --c, the brand colour, is set on each button. Nothing moves, so reduced motion needs no rule.
 export const styles = [
   sharedStyles,

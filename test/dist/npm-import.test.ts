@@ -2,7 +2,7 @@
 // public API registers nothing, and each class registers when asked. In a file of its own, so no
 // other test has defined the elements on this page.
 import { expect, fixture, html } from '@open-wc/testing';
-import { until } from '../helpers.js';
+import { captureConsole, until } from '../helpers.js';
 
 describe('dist/index.js (npm import)', () => {
   it('exports the classes, backends and configuration without registering any element', async () => {
@@ -19,16 +19,11 @@ describe('dist/index.js (npm import)', () => {
   it("loads the share bar's lazy chunks from the build: its console warnings come from one", async () => {
     const api = await import(/* @vite-ignore */ `${location.origin}/dist/index.js`);
     api.ShareBar.define();
-    const warnings: string[] = [];
-    const { warn } = console;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-    try {
+    const seen = await captureConsole(async ({ warn }) => {
       const el = await fixture(html`<share-bar networks="telegram not-a-network" url="https://example.org/a"></share-bar>`);
       expect(el.shadowRoot!.querySelectorAll('[data-network]')).to.have.length(1);
-      await until(() => warnings.length, 'the warning from problems.ts, a chunk of its own');
-    } finally {
-      console.warn = warn;
-    }
-    expect(warnings.join('\n')).to.contain('"not-a-network"');
+      await until(() => warn.length, 'the warning from problems.ts, a chunk of its own');
+    });
+    expect(seen.warn.join('\n')).to.contain('"not-a-network"');
   });
 });
