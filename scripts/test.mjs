@@ -13,7 +13,7 @@ const steps = [
   ['size', 'node', ['scripts/check-size.mjs']],
   ['browser tests (web-test-runner, real Chromium, real server)', 'npx', ['wtr']],
   ['server tests (node --test, real SQLite, real HTTP)', 'npm', ['test', '-w', 'server', '--silent']],
-  ['end to end (the demo in Chromium against the real server)', 'node', ['--test', '--test-concurrency=1', 'test/e2e/']],
+  ['end to end (the demo in Chromium against the real server)', 'node', ['--test', '--test-concurrency=1', '--test-timeout=120000', 'test/e2e/']],
 ];
 
 for (const [name, command, args] of steps) {

@@ -1,8 +1,10 @@
 // The real CLI as a process: options and env vars, seeding twice, a bad seed file, logs without
-// addresses or voter ids, and SIGTERM with votes in flight (every acknowledged vote on disk).
+// addresses or voter ids, and SIGTERM with votes in flight (every acknowledged vote on disk) or
+// a browser's keep-alive connection open.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ARTICLE, client, demoData, key, killSpawned, root, spawnCli, tempDir, vote, voter } from './helpers.js';
@@ -133,5 +135,34 @@ describe('the CLI', () => {
     const maxAcked = Math.max(...acknowledged.map((r) => r.body.summary.votes));
     assert.ok(rows.n >= maxAcked);
     void api;
+  });
+
+  it('on SIGTERM stops promptly although a browser keeps connections open', async () => {
+    const server = spawnCli(['--port', '0', '--db', join(temp.dir, 'keep-alive.sqlite'), '--log', 'silent']);
+    const { hostname, port } = new URL(await server.ready);
+    const open = async () => {
+      const socket = connect(Number(port), hostname);
+      socket.on('error', () => {}); // the server may reset a connection it closes: that is the point
+      await new Promise((resolve) => socket.once('connect', resolve));
+      return socket;
+    };
+    // Browsers open a connection before they need it (a preconnect), and keep one open after a
+    // request: the first has sent nothing yet, the second is under way when SIGTERM arrives.
+    const preconnected = await open();
+    const keptAlive = await open();
+    let reply = '';
+    keptAlive.on('data', (d) => (reply += d));
+    keptAlive.write(`GET /api/ratings/${ARTICLE} HTTP/1.1\r\nHost: ${hostname}\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    keptAlive.write('Connection: keep-alive\r\n\r\n');
+    const started = Date.now();
+    const exit = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 15000))]);
+    preconnected.destroy();
+    keptAlive.destroy();
+    assert.deepEqual(exit, { code: 0, signal: null });
+    assert.ok(Date.now() - started < 3000, `stopped after ${Date.now() - started} ms`);
+    assert.match(reply, /^HTTP\/1\.1 (200|503)/, 'the request under way got its answer');
   });
 });
