@@ -109,15 +109,13 @@ export async function main() {
   const prune = setInterval(() => storage.pruneReceipts(7 * 24 * 3600 * 1000).catch(() => {}), 3600 * 1000);
   prune.unref();
 
-  // Connections that have not sent a request yet: browsers open them ahead of need. Node counts
-  // them as busy, and stops timing them out once the server closes, so a stop would wait on them
-  // for ever.
-  const unused = new Set();
+  // Connections that have not sent a byte yet: browsers open them ahead of need. Node counts them
+  // as busy, and stops timing them out once the server closes, so a stop would wait on them for ever.
+  const connections = new Set();
   app.server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
-    unused.add(socket);
-    socket.once('close', () => unused.delete(socket));
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
   });
-  app.server.on('request', (/** @type {import('node:http').IncomingMessage} */ request) => unused.delete(request.socket));
 
   let closing;
   const shutdown = (/** @type {string} */ signal) => {
@@ -127,7 +125,7 @@ export async function main() {
       // While requests in flight finish, close each connection as soon as nothing is under way on
       // it; anything still open after 10 s is cut (a client's retry keeps its idempotency key).
       const sweep = setInterval(() => {
-        unused.forEach((socket) => socket.destroy());
+        for (const socket of connections) if (socket.bytesRead === 0) socket.destroy();
         app.server.closeIdleConnections();
       }, 100);
       const cut = setTimeout(() => app.server.closeAllConnections(), 10_000);

@@ -155,7 +155,8 @@ describe('the CLI', () => {
     keptAlive.write(`GET /api/ratings/${ARTICLE} HTTP/1.1\r\nHost: ${hostname}\r\n`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     server.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Long enough for the server to sweep connections a few times while these headers are half sent.
+    await new Promise((resolve) => setTimeout(resolve, 400));
     keptAlive.write('Connection: keep-alive\r\n\r\n');
     const started = Date.now();
     const exit = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 15000))]);
