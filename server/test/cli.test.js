@@ -159,7 +159,9 @@ describe('the CLI', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     keptAlive.write('Connection: keep-alive\r\n\r\n');
     const started = Date.now();
-    const exit = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 15000))]);
+    let timer;
+    const exit = await Promise.race([server.exited, new Promise((resolve) => (timer = setTimeout(resolve, 15000, 'still running')))]);
+    clearTimeout(timer);
     preconnected.destroy();
     keptAlive.destroy();
     assert.deepEqual(exit, { code: 0, signal: null });
