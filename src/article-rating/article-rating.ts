@@ -123,7 +123,7 @@ export class ArticleRating extends LitElement {
 
   private readonly item = new ItemController<RatingItem>(this);
   /** @internal */
-  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(() => this.requestUpdate())]);
+  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.connectItem();

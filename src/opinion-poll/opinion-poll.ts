@@ -149,7 +149,7 @@ export class OpinionPoll extends LitElement {
   private readonly item = new ItemController<PollItem>(this);
   private preview?: PollItem;
   /** @internal */
-  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(() => this.requestUpdate())]);
+  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
   override connectedCallback(): void {
     super.connectedCallback();

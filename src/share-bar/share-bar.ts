@@ -133,7 +133,7 @@ export class ShareBar extends LitElement {
   private counting?: Promise<Counter>;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [
-    onLanguageChange(() => this.requestUpdate()),
+    onLanguageChange(this, () => this.requestUpdate()),
     onNetworksChange(() => this.requestUpdate()),
   ]);
 
