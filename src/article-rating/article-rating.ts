@@ -167,10 +167,15 @@ export class ArticleRating extends LitElement {
     return this.item.state?.data ?? { summary: this.attributeSummary() };
   }
 
+  /** Whether readers vote here at all: then the stars are a slider, else a picture of the figures. */
+  private get votable(): boolean {
+    return !this.readonly && !!this.item.current;
+  }
+
   /** Whether the reader can cast (or change) a vote now. */
   private get interactive(): boolean {
     const { mine } = this.data;
-    return !this.readonly && !!this.item.current && !this.item.state?.writing && (mine === undefined || this.allowChange);
+    return this.votable && !this.item.state?.writing && (mine === undefined || this.allowChange);
   }
 
   private async cast(rating: number, key = randomId()): Promise<void> {
@@ -205,6 +210,8 @@ export class ArticleRating extends LitElement {
   }
 
   private retry(): void {
+    // The retry button leaves with the error it belongs to: a keyboard user's place is the stars.
+    if (this.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('[part="stars"]')!.focus();
     if (this.failed) void this.cast(this.failed.rating, this.failed.key);
     else void this.item.current?.load();
   }
@@ -274,21 +281,25 @@ export class ArticleRating extends LitElement {
         >${starIcon()}</span
       >`,
     );
-    // One tab stop: a slider while the reader can vote, an image with the same words otherwise.
+    // One tab stop where readers vote: a slider, read-only while a vote is sent and once it is
+    // cast, so the control a keyboard user voted with keeps their focus and reads out the new
+    // figures (ARIA 1.2 slider with aria-readonly). Where nobody votes, an image with the same words.
+    const slider = this.votable;
     const value = this.chosen
       ? `${t.t('ratingChoice', { count: this.chosen })}, ${t.t('ratingChoiceHint')}`
       : `${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${this.valueText(t, summary)}`;
     const control = html`<div
       part="stars"
       class="stars ${interactive ? 'interactive' : ''}"
-      role=${interactive ? 'slider' : 'img'}
-      tabindex=${interactive ? 0 : nothing}
-      aria-labelledby=${interactive ? 'label' : nothing}
-      aria-label=${interactive ? nothing : `${t.t('ratingLabel')}: ${value}`}
-      aria-valuemin=${interactive ? 0 : nothing}
-      aria-valuemax=${interactive ? 5 : nothing}
-      aria-valuenow=${interactive ? this.chosen || mine || summary.average : nothing}
-      aria-valuetext=${interactive ? value : nothing}
+      role=${slider ? 'slider' : 'img'}
+      tabindex=${slider ? 0 : nothing}
+      aria-readonly=${slider && !interactive ? 'true' : nothing}
+      aria-labelledby=${slider ? 'label' : nothing}
+      aria-label=${slider ? nothing : `${t.t('ratingLabel')}: ${value}`}
+      aria-valuemin=${slider ? 0 : nothing}
+      aria-valuemax=${slider ? 5 : nothing}
+      aria-valuenow=${slider ? this.chosen || mine || summary.average : nothing}
+      aria-valuetext=${slider ? value : nothing}
       @keydown=${this.onKeyDown}
       @pointermove=${this.onPointerMove}
       @pointerleave=${() => (this.hovered = 0)}

@@ -239,7 +239,8 @@ export class OpinionPoll extends LitElement {
     const pollId = before.poll.id;
     const backend = resolveBackend(this)!;
     const t = translatorFor(this, pollMessages);
-    // The form gives way to the results, or to the error: keep a keyboard user's place in the poll.
+    // The Vote (or retry) button gives way to the results at once, and the results may give way
+    // to the error: keep a keyboard user's place in the poll throughout, never on the page's body.
     const focused = this.matches(':focus-within');
     const refocus = async (part: string) => {
       await this.updateComplete;
@@ -247,15 +248,18 @@ export class OpinionPoll extends LitElement {
     };
     this.failed = undefined;
     this.announcement = t.t('pollSending');
+    // The optimistic results render as write() is called, before the backend answers.
+    const written = item.write({
+      optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
+      send: (signal) => backend.votePoll(pollId, choices, { voterId: voterId(), idempotencyKey: key, signal }),
+      commit: (raw) => {
+        const poll = checked(raw, pollId, before.poll);
+        return { poll, mine: poll.myChoices ?? choices };
+      },
+    });
+    void refocus('question');
     try {
-      await item.write({
-        optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
-        send: (signal) => backend.votePoll(pollId, choices, { voterId: voterId(), idempotencyKey: key, signal }),
-        commit: (raw) => {
-          const poll = checked(raw, pollId, before.poll);
-          return { poll, mine: poll.myChoices ?? choices };
-        },
-      });
+      await written;
       const { poll, mine = choices } = this.item.state!.data!;
       rememberVote(rememberedKey(pollId), mine);
       this.changing = false;
@@ -265,7 +269,6 @@ export class OpinionPoll extends LitElement {
         optionIds: mine,
         ...(shown(poll) && { counts: Object.fromEntries(poll.options.map((o) => [o.id, o.votes!])), voters: poll.voters }),
       });
-      void refocus('question');
     } catch (e) {
       const error = e as BackendError;
       this.failed = { choices, key, error };
@@ -281,10 +284,14 @@ export class OpinionPoll extends LitElement {
     else void this.item.current?.load();
   }
 
-  private change(): void {
+  private async change(): Promise<void> {
     this.selected = this.data!.mine!;
     this.changing = true;
     this.failed = undefined;
+    // The change button gives way to the choices: the reader's place is their current choice.
+    await this.updateComplete;
+    const choice = this.renderRoot.querySelector<HTMLElement>('input:checked') ?? this.renderRoot.querySelector('input');
+    choice?.focus();
   }
 
   protected override render() {

@@ -358,6 +358,44 @@ describe('<opinion-poll>', () => {
       expect(backend.calls.votePoll).to.equal(2);
     });
 
+    it('keeps a keyboard user in the poll from the moment they vote: the question, the change button\'s choices, the retry', async () => {
+      const { el, backend } = await ready(new ScriptedBackend(pollData({ allowChange: true })));
+      const focused = () => el.shadowRoot!.activeElement?.getAttribute('part');
+      const release = backend.hold('votePoll');
+      inputs(el)[0].focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(backend.calls.votePoll, 'the vote is on its way').to.equal(1);
+      expect(voteButton(el), 'the Vote button gave way to the results').to.equal(null);
+      expect(focused(), 'at the question over the results while the vote is sent, never the body').to.equal('question');
+      release();
+      await until(() => status(el) === 'Thank you! Your vote was counted.', 'the reply');
+      expect(focused()).to.equal('question');
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal('change');
+      await sendKeys({ press: 'Enter' });
+      await until(() => inputs(el).length === 3, 'the choices again');
+      expect(el.shadowRoot!.activeElement, 'the reader\'s current choice').to.equal(inputs(el)[1]);
+      await expect(el).to.be.accessible();
+      backend.failNext('votePoll', 'network');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.shadowRoot!.querySelector('[part="retry"]'), 'the error');
+      await until(() => focused() === 'retry', 'focus on the retry');
+      const held = backend.hold('votePoll');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="retry"]'), 'the retry button went with its error').to.equal(null);
+      await until(() => focused() === 'question', 'focus on the question while the retry is sent');
+      held();
+      await until(() => status(el) === 'Thank you! Your vote was counted.', 'the retried vote');
+      expect(figures(el), 'the vote moved from Summer to Winter').to.deep.equal(['3 (60%)', '1 (20%)', '1 (20%)']);
+      expect(document.activeElement).to.equal(el);
+    });
+
     it('is not offered where the poll refuses it, and the backend refuses it too', async () => {
       const { el, backend } = await ready();
       await vote(el, 'a');
