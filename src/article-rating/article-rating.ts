@@ -48,6 +48,12 @@ const rememberedKey = (articleId: string) => `rating:${articleId}`;
  * rating: 4.5)". Readers vote once, by pointer, touch or keyboard; every instance showing the same
  * article on the page changes together.
  *
+ * Colours follow the `color-scheme` the element inherits from the page, not the reader's system: a
+ * page that declares none is light, `color-scheme: dark` gets the dark palette, `light dark`
+ * follows the reader. To force one on a widget (say, on a dark panel of a light page), set
+ * `color-scheme: dark` or `light` on it or on the panel, in the site's stylesheet. Each colour
+ * property below may be a `light-dark()` pair too.
+ *
  * @tagname article-rating
  * @summary Star rating of an article with its aggregate.
  *
@@ -62,11 +68,11 @@ const rememberedKey = (articleId: string) => `rating:${articleId}`;
  *
  * @cssprop [--aw-rating-star-size=1.5rem] - The size of a star (its hit area is never below 24px).
  * @cssprop [--aw-rating-star-gap=0.125rem] - The space between stars.
- * @cssprop [--aw-rating-color=#c26a00] - Filled stars (dark scheme: #fbbf24).
- * @cssprop [--aw-rating-empty-color=#8c8c8c] - Empty stars (dark scheme: #6b7280).
- * @cssprop [--aw-rating-hover-color=#e07b00] - Stars under the pointer or keyboard choice.
- * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
- * @cssprop [--aw-error-color=#b91c1c] - Error text.
+ * @cssprop [--aw-rating-color=light-dark(#c26a00, #fbbf24)] - Filled stars.
+ * @cssprop [--aw-rating-empty-color=light-dark(#8c8c8c, #7b8494)] - Empty stars.
+ * @cssprop [--aw-rating-hover-color=light-dark(#b45309, #fde68a)] - Stars under the pointer or keyboard choice.
+ * @cssprop [--aw-focus-color=light-dark(#2563eb, #93c5fd)] - The focus ring.
+ * @cssprop [--aw-error-color=light-dark(#b91c1c, #fca5a5)] - Error text.
  *
  * @fires {CustomEvent<RatingVoteDetail>} aw-rating-vote - A reader's rating was counted (once per vote).
  * @fires {CustomEvent<RatingErrorDetail>} aw-rating-error - A reader's rating could not be counted.

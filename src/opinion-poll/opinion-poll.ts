@@ -55,6 +55,12 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * change, and when the poll closes are the backend's to say and enforce. The reader's vote is
  * remembered across reloads.
  *
+ * Colours follow the `color-scheme` the element inherits from the page, not the reader's system: a
+ * page that declares none is light, `color-scheme: dark` gets the dark palette, `light dark`
+ * follows the reader. To force one on a widget (say, on a dark panel of a light page), set
+ * `color-scheme: dark` or `light` on it or on the panel, in the site's stylesheet. Each colour
+ * property below may be a `light-dark()` pair too.
+ *
  * Server-rendered content: write the poll in the element's light DOM, and readers without
  * JavaScript (and crawlers) see it; the element shows it, at its final size, until the backend
  * answers. The question is the first `[data-question]` or heading; each option is a
@@ -98,13 +104,13 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * @csspart error - The error line, with its retry button.
  * @csspart retry - The retry button.
  *
- * @cssprop [--aw-poll-bar-color=#2563eb] - The bars and the inputs (dark scheme: #60a5fa).
- * @cssprop [--aw-poll-leading-color=#1e3a8a] - The bar of the leading option (dark scheme: #bfdbfe).
- * @cssprop [--aw-poll-track-color=#e5e7eb] - The empty part of the bars (dark scheme: #374151).
+ * @cssprop [--aw-poll-bar-color=light-dark(#2563eb, #60a5fa)] - The bars, the inputs and the Vote button.
+ * @cssprop [--aw-poll-leading-color=light-dark(#1e3a8a, #bfdbfe)] - The bar of the leading option.
+ * @cssprop [--aw-poll-track-color=light-dark(#e5e7eb, #374151)] - The empty part of the bars.
  * @cssprop [--aw-poll-bar-size=0.5rem] - The thickness of the bars.
- * @cssprop [--aw-poll-muted-color=#57534e] - Heading and notes (dark scheme: #a8a29e).
- * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
- * @cssprop [--aw-error-color=#b91c1c] - Error text.
+ * @cssprop [--aw-poll-muted-color=light-dark(#57534e, #a8a29e)] - Heading and notes.
+ * @cssprop [--aw-focus-color=light-dark(#2563eb, #93c5fd)] - The focus ring.
+ * @cssprop [--aw-error-color=light-dark(#b91c1c, #fca5a5)] - Error text.
  *
  * @fires {CustomEvent<PollVoteDetail>} aw-poll-vote - A reader's vote was counted (once per vote).
  * @fires {CustomEvent<PollErrorDetail>} aw-poll-error - A reader's vote could not be counted.

@@ -430,14 +430,23 @@ describe('<article-rating>', () => {
       }
     });
 
-    it('takes its colours from custom properties, with light and dark defaults', async () => {
+    it("takes its palette from the page's color-scheme, not the system's, and its colours from custom properties", async () => {
       const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
-      expect(fullColour(el)).to.equal('rgb(194, 106, 0)');
+      const [light, dark] = ['rgb(194, 106, 0)', 'rgb(251, 191, 36)'];
+      expect(fullColour(el)).to.equal(light);
       await emulateMedia({ colorScheme: 'dark' });
-      expect(fullColour(el)).to.equal('rgb(251, 191, 36)');
-      await expect(el).to.be.accessible();
+      expect(fullColour(el), 'a page that declares no color-scheme stays light on a dark system').to.equal(light);
+      el.style.colorScheme = 'dark';
+      expect(fullColour(el), 'dark, forced on the element').to.equal(dark);
+      el.style.colorScheme = 'light dark';
+      expect(fullColour(el), '"light dark" follows the system: dark').to.equal(dark);
+      await emulateMedia({ colorScheme: 'light' });
+      expect(fullColour(el), '"light dark" follows the system: light').to.equal(light);
       el.style.setProperty('--aw-rating-color', 'rgb(1, 2, 3)');
       expect(fullColour(el)).to.equal('rgb(1, 2, 3)');
+      el.style.setProperty('--aw-rating-color', 'light-dark(rgb(1, 2, 3), rgb(4, 5, 6))');
+      el.style.colorScheme = 'dark';
+      expect(fullColour(el), "a site's own light-dark() pair").to.equal('rgb(4, 5, 6)');
     });
 
     it('uses system colours in forced-colors mode and drops motion when asked', async () => {

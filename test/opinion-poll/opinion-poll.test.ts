@@ -513,17 +513,23 @@ describe('<opinion-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('takes its colours from custom properties, with light and dark defaults', async () => {
+    it("takes its palette from the page's color-scheme, not the system's, and its colours from custom properties", async () => {
       const backend = new ScriptedBackend(pollData());
-      // A dark page, as a site in the dark scheme would have.
-      const page = await fixture(html`<div style="background: #16171a; color: #ecebe7"><opinion-poll poll-id="p" .backend=${backend}></opinion-poll></div>`);
+      // A dark panel on a light page: the site sets color-scheme on it.
+      const page = await fixture(html`<div><opinion-poll poll-id="p" .backend=${backend}></opinion-poll></div>`);
       const el = page.querySelector('opinion-poll')!;
       await until(() => figures(el).length === 3 && voteButton(el) && !voteButton(el)!.disabled, 'the poll');
       const colour = () => getComputedStyle(all(el, '[part="bar-fill"]')[1]).backgroundColor;
-      expect(colour()).to.equal('rgb(37, 99, 235)');
+      const [light, dark] = ['rgb(37, 99, 235)', 'rgb(96, 165, 250)'];
+      expect(colour()).to.equal(light);
       await emulateMedia({ colorScheme: 'dark' });
-      expect(colour()).to.equal('rgb(96, 165, 250)');
+      expect(colour(), 'a page that declares no color-scheme stays light on a dark system').to.equal(light);
+      page.setAttribute('style', 'color-scheme: dark; background: #16171a; color: #ecebe7');
+      expect(colour(), 'the dark panel it sits on').to.equal(dark);
+      expect(getComputedStyle(voteButton(el)!).color, 'dark text on the pale Vote button').to.equal('rgb(0, 0, 0)');
       await expect(page).to.be.accessible();
+      await emulateMedia({ colorScheme: 'light' });
+      expect(colour(), 'still dark on a light system').to.equal(dark);
       el.style.setProperty('--aw-poll-bar-color', 'rgb(1, 2, 3)');
       expect(colour()).to.equal('rgb(1, 2, 3)');
     });
