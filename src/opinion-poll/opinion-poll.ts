@@ -4,6 +4,7 @@ import { parsePollView } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
 import { onLanguageChange } from '../internal/i18n.js';
 import { translatorFor } from '../internal/translator.js';
+import { longDateFormat } from '../internal/intl.js';
 import { ItemController } from '../internal/item-controller.js';
 import { resolveBackend } from '../internal/resolve-backend.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
@@ -360,7 +361,7 @@ export class OpinionPoll extends LitElement {
             ${poll.options.map(option)}
           </ul>
         </fieldset>
-        ${note(!poll.closed && poll.closesAt && t.t('pollUntil', { date: formatDate(t.lang, poll.closesAt) }))}
+        ${note(!poll.closed && poll.closesAt && t.t('pollUntil', { date: longDateFormat(t.locale).format(new Date(poll.closesAt)) }))}
         ${note(!results && !poll.closed && (poll.results === 'after-close' ? t.t('pollAfterClose') : voting && t.t('pollAfterVote')))}
         ${results
           ? html`<p part="total" class="note">${t.t('voteCount', { count: total })}</p>
@@ -421,16 +422,6 @@ function tally(poll: PollView, previous: string[] | undefined, choices: string[]
     options: poll.options.map((o) => ({ ...o, votes: o.votes! + delta(o.id) })),
     voters: (poll.voters ?? 0) + (previous ? 0 : 1),
   };
-}
-
-function formatDate(lang: string, iso: string): string {
-  const date = new Date(iso);
-  try {
-    return date.toLocaleDateString(lang, { dateStyle: 'long' });
-  } catch {
-    // A lang attribute that is no language tag.
-    return date.toLocaleDateString('en', { dateStyle: 'long' });
-  }
 }
 
 declare global {
