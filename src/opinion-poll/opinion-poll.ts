@@ -11,6 +11,7 @@ import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
+import { renderInTurn } from '../internal/render-turns.js';
 import { pollMessages } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
 import { styles } from './opinion-poll.styles.js';
@@ -157,6 +158,11 @@ export class OpinionPoll extends LitElement {
   private preview?: PollItem;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
+
+  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

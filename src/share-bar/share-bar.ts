@@ -4,6 +4,7 @@ import { emit } from '../internal/events.js';
 import { languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
+import { renderInTurn } from '../internal/render-turns.js';
 import type { Counter } from './counting.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import type { Problem } from './problems.js';
@@ -142,6 +143,11 @@ export class ShareBar extends LitElement {
     onLanguageChange(this, () => this.requestUpdate()),
     onNetworksChange(() => this.requestUpdate()),
   ]);
+
+  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.counts || this.counting) && ['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) {
