@@ -8,7 +8,7 @@ import { articleWidgetsServerPlugin } from './server/test/wtr-server-plugin.js';
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', 'admin/test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 60000,
