@@ -90,6 +90,7 @@ export class PollScreen extends Screen {
   @state() private actionSaid = '';
   @state() private actionProblem = '';
   @state() private copySaid = '';
+  /** A change is under way: its buttons ignore clicks, but stay enabled so they keep the focus. */
   @state() private busy = false;
   private readonly poll = new Loader<PollView>(this, () => this.api.poll(this.pollId));
   private timer?: ReturnType<typeof setInterval>;
@@ -134,6 +135,7 @@ export class PollScreen extends Screen {
   }
 
   private async toggleClosed(): Promise<void> {
+    if (this.busy) return;
     const poll = this.poll.value!;
     this.actionSaid = '';
     this.actionProblem = '';
@@ -147,6 +149,7 @@ export class PollScreen extends Screen {
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    if (this.busy) return;
     const t = this.t;
     const poll = this.poll.value!;
     const draft = this.draft!;
@@ -269,7 +272,7 @@ export class PollScreen extends Screen {
       ${poll.multiple ? html`<p class="hint">${t.t('sharesBase', { count: voters })}</p>` : nothing}
       ${poll.closed ? nothing : html`<p class="hint">${t.t('liveNote')}</p>`}
       <div class="actions">
-        <button type="button" @click=${this.toggleClosed} ?disabled=${this.busy}>
+        <button type="button" @click=${this.toggleClosed}>
           ${poll.closed ? t.t('reopenPoll') : t.t('closePoll')}
         </button>
         <button class="secondary" type="button" @click=${this.exportCsv}>${t.t('exportCsv')}</button>
@@ -307,7 +310,7 @@ export class PollScreen extends Screen {
             ${label.line}
           </div>`;
         })}
-        <div class="actions"><button ?disabled=${this.busy}>${t.t('saveChanges')}</button></div>
+        <div class="actions"><button>${t.t('saveChanges')}</button></div>
         <p class="status" role="status">${this.editSaid}</p>
       </form>
 
