@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { axeViolations, launchChromium } from './chromium.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const TOKEN = 'e2e-console-admin-token-0123456789';
@@ -159,16 +159,6 @@ async function signIn(page, token = TOKEN) {
   await page.keyboard.press('Enter');
 }
 
-const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe on the whole page (it reads open shadow roots); returns the violations as text. */
-async function axe(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  );
-}
-
 async function screenshot(page, name) {
   if (!screenshots) return;
   mkdirSync(screenshots, { recursive: true });
@@ -204,11 +194,7 @@ before(async () => {
 <script type="module" src="/dist/article-widgets.js"></script></head>
 <body><main><opinion-poll poll-id="${POLL_ID}"></opinion-poll></main></body></html>`,
   );
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -445,7 +431,7 @@ describe('every screen, in both languages and both colour schemes', () => {
         const { context, page, errors } = await editor(base, { lang, scheme });
         await signIn(page, 'a-wrong-token-for-the-error-state');
         await page.waitForFunction(() => window.currentScreen().shadowRoot.querySelector('#token-problem').textContent, { polling: 100 });
-        assert.deepEqual(await axe(page), [], 'sign-in, with its error');
+        assert.deepEqual(await axeViolations(page), [], 'sign-in, with its error');
         await screenshot(page, `sign-in-${lang}-${scheme}`);
         await signIn(page);
         await waitForScreen(page, 'aw-polls-screen', 'table');
@@ -456,7 +442,7 @@ describe('every screen, in both languages and both colour schemes', () => {
             await clickButton(page, lang === 'en' ? 'Create poll' : 'Создать опрос');
             await page.waitForFunction(() => window.currentScreen().shadowRoot.querySelector('#question-error'), { polling: 100 });
           }
-          assert.deepEqual(await axe(page), [], name);
+          assert.deepEqual(await axeViolations(page), [], name);
           await screenshot(page, `${name}-${lang}-${scheme}`);
         }
         assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
@@ -492,7 +478,7 @@ describe('every screen, in both languages and both colour schemes', () => {
       const { context, page } = await editor(bare, { lang });
       await page.waitForFunction(() => document.querySelector('aw-console')?.shadowRoot?.querySelector('main h1'), { polling: 100 });
       assert.match(await textOf(page, 'main', { shell: true }), /--admin-token.*AW_ADMIN_TOKEN/);
-      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(await axeViolations(page), []);
       await screenshot(page, `admin-off-${lang}`);
       await context.close();
     }
