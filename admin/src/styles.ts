@@ -17,6 +17,10 @@ export const consoleStyles = css`
     --track: light-dark(#e3e3e3, #3c3c3c);
     --surface: light-dark(#f2f4f8, #1e2227);
   }
+  /* A screen's heading takes the focus only so a screen reader starts there: it is no control. */
+  h1:focus {
+    outline: none;
+  }
   h1 {
     font-size: 1.6rem;
     line-height: 1.25;

@@ -126,7 +126,11 @@ async function clickButton(page, text) {
     (text) => [...window.currentScreen().shadowRoot.querySelectorAll('button')].find((b) => b.textContent.trim() === text),
     text,
   );
-  assert.ok(await button.evaluate((b) => b instanceof HTMLButtonElement), `no button "${text}"`);
+  const found = await button.evaluate((b) => b instanceof HTMLButtonElement);
+  if (!found) {
+    const texts = await page.evaluate(() => [...window.currentScreen().shadowRoot.querySelectorAll('button')].map((b) => b.textContent.trim()));
+    assert.fail(`no button "${text}" among ${JSON.stringify(texts)}`);
+  }
   await button.click();
 }
 
@@ -469,6 +473,86 @@ describe('every screen, in both languages and both colour schemes', () => {
     await page.reload();
     await waitForScreen(page, 'aw-polls-screen', 'table');
     assert.equal(await textOf(page, 'h1'), 'Опросы');
+    await context.close();
+  });
+
+  it('an editor in Moscow, in Russian, creates a multiple-choice poll closing at her local time: stored as UTC', async () => {
+    const { context, page, errors } = await editor(base, { lang: 'ru' });
+    await page.emulateTimezone('Europe/Moscow');
+    await page.reload();
+    await signIn(page);
+    await waitForScreen(page, 'aw-polls-screen', 'table');
+    await page.goto(`${base}/admin/#/new-poll`);
+    await waitForScreen(page, 'aw-new-poll-screen', 'form');
+    assert.match(await textOf(page, '#closesAt-hint'), /Europe\/Moscow/);
+    await fill(page, '#question', 'Что читать летом?');
+    await fill(page, '#option-1', 'Романы');
+    await fill(page, '#option-2', 'Стихи');
+    await clickButton(page, 'Добавить вариант');
+    await page.keyboard.type('Нон-фикшн');
+    await click(page, 'input[type="checkbox"]');
+    await fill(page, '#upTo', '2');
+    await (await page.evaluateHandle(() => window.currentScreen().shadowRoot.querySelector('#results'))).select('after-vote');
+    await page.evaluate(() => {
+      const input = window.currentScreen().shadowRoot.querySelector('#closesAt');
+      input.value = '2030-01-15T18:00';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await clickButton(page, 'Создать опрос');
+    await waitForScreen(page, 'aw-poll-screen', 'table');
+    const poll = await (await fetch(`${base}/api/admin/polls/chto-chitat-letom`, { headers: { authorization: `Bearer ${TOKEN}` } })).json();
+    assert.deepEqual(
+      { multiple: poll.multiple, maxChoices: poll.maxChoices, results: poll.results, closesAt: poll.closesAt, labels: poll.options.map((o) => o.label) },
+      { multiple: true, maxChoices: 2, results: 'after-vote', closesAt: '2030-01-15T15:00:00.000Z', labels: ['Романы', 'Стихи', 'Нон-фикшн'] },
+    );
+    assert.match(await textOf(page, '.meta'), /^Открыт до 15 янв\. 2030 г\., 18:00/);
+    assert.equal(await textOf(page, 'table + p'), '0 голосов · 0 участников');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('sorts and searches the ratings, and exports what it shows', async () => {
+    for (const [article, rating] of [['zeta-article', 5], ['alpha-article', 2], ['alpha-article', 3]]) {
+      await fetch(`${base}/api/ratings/${article}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `rate-${article}-${rating}` },
+        body: JSON.stringify({ rating, voterId: `e2e-rater-${rating}-0123456789` }),
+      });
+    }
+    const { context, page } = await editor(base, { lang: 'en' });
+    await signIn(page);
+    await waitForScreen(page, 'aw-polls-screen', 'table');
+    await page.goto(`${base}/admin/#/ratings`);
+    await waitForScreen(page, 'aw-ratings-screen', 'table');
+    const ids = () => page.evaluate(() => [...window.currentScreen().shadowRoot.querySelectorAll('tbody code')].map((c) => c.textContent));
+    assert.deepEqual(await ids(), ['us-long-term-goals-for-russia', 'alpha-article', 'zeta-article'], 'most votes first');
+    await clickButton(page, 'Average');
+    assert.deepEqual(await ids(), ['zeta-article', 'us-long-term-goals-for-russia', 'alpha-article']);
+    assert.equal(await page.evaluate(() => window.currentScreen().shadowRoot.querySelectorAll('th[aria-sort="descending"]').length), 1);
+    await clickButton(page, 'Average ▼'); // the arrow is hidden from screen readers, which hear aria-sort
+    assert.deepEqual(await ids(), ['alpha-article', 'us-long-term-goals-for-russia', 'zeta-article']);
+    await fill(page, '#search', 'ARTICLE');
+    assert.deepEqual(await ids(), ['alpha-article', 'zeta-article']);
+    assert.equal(await textOf(page, '.actions [role="status"]'), '2 articles');
+    const folder = join(dir, 'ratings-download');
+    const session = await browser.target().createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder, browserContextId: context.id });
+    await clickButton(page, 'Export CSV');
+    const file = join(folder, 'ratings.csv');
+    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(parseCsv(readFileSync(file, 'utf8').slice(1)), [['article', 'votes', 'average'], ['alpha-article', '2', '2.5'], ['zeta-article', '1', '5']]);
+    await context.close();
+  });
+
+  it('after too many wrong tokens the form says how long to wait', async () => {
+    const limited = await startServer(['--db', join(dir, 'limited.sqlite'), '--admin-token', TOKEN]);
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${limited}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'a-wrong-token-0123456789-x' }) });
+    }
+    const { context, page } = await editor(limited, { lang: 'ru' });
+    await signIn(page);
+    await waitForText(page, '#token-problem', /^Слишком много неверных токенов\. Повторите через \d+ (секунд|секунду|секунды)\.$/);
+    assert.deepEqual(await page.cookies(), []);
     await context.close();
   });
 
