@@ -97,6 +97,11 @@ describe('console session and CSRF', () => {
     assert.equal((await s.api('PATCH', '/api/admin/polls/csrf-1', { body: { question: 'New?' }, headers: { cookie, 'x-csrf-token': csrf } })).body.question, 'New?');
   });
 
+  it('a client cannot claim HTTPS itself: X-Forwarded-Proto counts only from a trusted proxy', async () => {
+    const { setCookie } = await signIn(s.api, { 'x-forwarded-proto': 'https' });
+    assert.doesNotMatch(setCookie, /Secure/);
+  });
+
   it('a read needs the cookie only; the bearer token keeps working without any cookie', async () => {
     const { cookie } = await signIn(s.api);
     assert.equal((await s.api('GET', '/api/admin/polls', { headers: { cookie } })).status, 200);
