@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ApiProblem, ConsoleApi } from './api.js';
-import { LANGUAGES, initialLanguage, rememberLanguage, translator, type Language } from './messages.js';
+import { LANGUAGES, initialLanguage, phrase, rememberLanguage, translator, verbatim, type Language, type Phrase } from './messages.js';
 import { parseRoute, routeHref, type NavigateDetail, type Route } from './router.js';
 import type { Screen } from './screen.js';
 import { consoleStyles } from './styles.js';
@@ -63,7 +63,7 @@ export class ConsoleApp extends LitElement {
   @state() private route: Route = parseRoute(location.hash);
   @state() private auth: Auth = 'checking';
   /** What the last action did, said once on the next screen ("The poll was created."). */
-  @state() private notice = '';
+  @state() private notice?: Phrase;
   private readonly api = new ConsoleApi();
   private focusScreen = false;
 
@@ -92,13 +92,13 @@ export class ConsoleApp extends LitElement {
 
   private readonly onHashChange = () => {
     this.route = parseRoute(location.hash);
-    this.notice = '';
+    this.notice = undefined;
     this.focusScreen = true;
   };
 
   private signedOut(reason: 'sessionEnded' | 'signedOut'): void {
     this.auth = 'signed-out';
-    this.notice = translator(this.language).t(reason);
+    this.notice = phrase(reason);
     this.focusScreen = true;
   }
 
@@ -108,7 +108,7 @@ export class ConsoleApp extends LitElement {
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       if (error.status !== 401) {
-        this.notice = error.code === 'network' ? translator(this.language).t('errorNetwork') : error.message;
+        this.notice = error.code === 'network' ? phrase('errorNetwork') : verbatim(error.message);
         return;
       }
     }
@@ -117,7 +117,7 @@ export class ConsoleApp extends LitElement {
 
   private onSignedIn(): void {
     this.auth = 'signed-in';
-    this.notice = '';
+    this.notice = undefined;
     this.focusScreen = true;
   }
 
@@ -130,7 +130,7 @@ export class ConsoleApp extends LitElement {
   private onNavigate(event: CustomEvent<NavigateDetail>): void {
     history.pushState(null, '', routeHref(event.detail.route));
     this.onHashChange();
-    this.notice = event.detail.notice ?? '';
+    this.notice = event.detail.notice;
   }
 
   protected override willUpdate(): void {
@@ -178,7 +178,7 @@ export class ConsoleApp extends LitElement {
         </div>
       </header>
       <main @navigate=${this.onNavigate}>
-        <p class="status" role="status">${this.notice}</p>
+        <p class="status" role="status">${this.notice?.(t)}</p>
         ${this.renderScreen()}
       </main>
     `;

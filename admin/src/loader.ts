@@ -1,10 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ApiProblem } from './api.js';
-import type { ConsoleTranslator } from './messages.js';
+import type { ConsoleTranslator, Phrase } from './messages.js';
 
 /** What to tell an editor about a failed request. */
-export function describeProblem(t: ConsoleTranslator, problem: ApiProblem): string {
-  return problem.code === 'network' ? t.t('errorNetwork') : t.t('errorServer', { message: problem.message });
+export function describeProblem(problem: ApiProblem): Phrase {
+  return (t: ConsoleTranslator) => (problem.code === 'network' ? t.t('errorNetwork') : t.t('errorServer', { message: problem.message }));
 }
 
 /**
@@ -52,7 +52,7 @@ export class Loader<T> implements ReactiveController {
   render(t: ConsoleTranslator, complete: (value: T) => unknown): unknown {
     const problem = this.problem
       ? html`<div class="actions">
-          <p class="error" role="alert">${describeProblem(t, this.problem)}</p>
+          <p class="error" role="alert">${describeProblem(this.problem)(t)}</p>
           <button class="secondary" type="button" @click=${() => this.reload()}>${t.t('retry')}</button>
         </div>`
       : nothing;

@@ -240,6 +240,23 @@ export const LANGUAGES: Record<Language, string> = { en: 'English', ru: 'Рус�
 
 export type ConsoleTranslator = Translator<ConsoleMessages>;
 
+/**
+ * What the console says after an action, kept as what to say rather than as text, so it follows
+ * the language switch while it is on screen.
+ */
+export type Phrase = (t: ConsoleTranslator) => string;
+
+export const phrase =
+  (key: keyof ConsoleMessages & string, params?: Record<string, string | number>): Phrase =>
+  (t) =>
+    t.t(key, params);
+
+/** The server's own words (English), where the console has none of its own. */
+export const verbatim =
+  (text: string): Phrase =>
+  () =>
+    text;
+
 const STORAGE_KEY = 'article-widgets:console-language';
 
 /** The editor's language: the one they chose here before, else the browser's, else English. */

@@ -2,6 +2,8 @@
  * The console's screens by the address's hash, so every screen has an address, the browser's
  * back and forward buttons work, and a reload stays where it was.
  */
+import type { Phrase } from './messages.js';
+
 export type Route =
   | { screen: 'polls' }
   | { screen: 'new-poll' }
@@ -32,10 +34,10 @@ export function routeHref(route: Route): string {
 export interface NavigateDetail {
   route: Route;
   /** What to say on the screen it opens ("The poll was created."). */
-  notice?: string;
+  notice?: Phrase;
 }
 
 /** Asks the console to open another screen, from a screen's code (its links use an `href`). */
-export function navigate(from: HTMLElement, route: Route, notice?: string): void {
+export function navigate(from: HTMLElement, route: Route, notice?: Phrase): void {
   from.dispatchEvent(new CustomEvent<NavigateDetail>('navigate', { detail: { route, notice }, bubbles: true, composed: true }));
 }

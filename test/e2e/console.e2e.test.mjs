@@ -473,6 +473,14 @@ describe('every screen, in both languages and both colour schemes', () => {
     await page.reload();
     await waitForScreen(page, 'aw-polls-screen', 'table');
     assert.equal(await textOf(page, 'h1'), 'Опросы');
+    // What the console said before the switch is said again in the new language.
+    await page.goto(`${base}/admin/#/new-poll`);
+    await waitForScreen(page, 'aw-new-poll-screen', 'form');
+    await clickButton(page, 'Создать опрос');
+    await waitForText(page, '#question-error', 'Заполните это поле.');
+    await (await page.evaluateHandle(() => document.querySelector('aw-console').shadowRoot.querySelector('#language'))).select('en');
+    await waitForText(page, '#question-error', 'Fill this in.');
+    assert.equal(await textOf(page, '[role="alert"]'), 'The poll was not created: 4 fields need attention.');
     await context.close();
   });
 

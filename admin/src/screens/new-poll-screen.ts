@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ResultsVisibility } from '../../../src/backend/backend.js';
 import { ApiProblem, type NewPoll } from '../api.js';
 import { describeProblem } from '../loader.js';
+import { phrase, verbatim, type Phrase } from '../messages.js';
 import { navigate } from '../router.js';
 import { Screen } from '../screen.js';
 import { idPattern, slugify } from '../slug.js';
@@ -37,35 +38,33 @@ export class NewPollScreen extends Screen {
   @state() private upTo = '2';
   @state() private results: ResultsVisibility = 'always';
   @state() private closesAt = '';
-  @state() private errors: Partial<Record<Field, string>> = {};
-  @state() private formProblem = '';
+  @state() private errors: Partial<Record<Field, Phrase>> = {};
+  @state() private formProblem?: Phrase;
   @state() private busy = false;
   private nextKey = 3;
 
-  private validate(): Partial<Record<Field, string>> {
-    const t = this.t;
-    const errors: Partial<Record<Field, string>> = {};
+  private validate(): Partial<Record<Field, Phrase>> {
+    const errors: Partial<Record<Field, Phrase>> = {};
     const text = (value: string, max: number) =>
-      !value.trim() ? t.t('errRequired') : value.length > max ? t.t('errTooLong', { count: max }) : undefined;
+      !value.trim() ? phrase('errRequired') : value.length > max ? phrase('errTooLong', { count: max }) : undefined;
     errors.question = text(this.question, MAX_QUESTION);
     for (const option of this.options) errors[`option-${option.key}`] = text(option.label, MAX_LABEL);
-    if (!this.pollId) errors.pollId = t.t('errRequired');
-    else if (!idPattern.test(this.pollId)) errors.pollId = t.t('errIdRules');
+    if (!this.pollId) errors.pollId = phrase('errRequired');
+    else if (!idPattern.test(this.pollId)) errors.pollId = phrase('errIdRules');
     const upTo = Number(this.upTo);
     if (this.multiple && !(Number.isInteger(upTo) && upTo >= 1 && upTo <= this.options.length)) {
-      errors.upTo = t.t('errUpTo', { count: this.options.length });
+      errors.upTo = phrase('errUpTo', { count: this.options.length });
     }
-    if (this.closesAt && !localToUtc(this.closesAt)) errors.closesAt = t.t('errDate');
-    return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Partial<Record<Field, string>>;
+    if (this.closesAt && !localToUtc(this.closesAt)) errors.closesAt = phrase('errDate');
+    return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Partial<Record<Field, Phrase>>;
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const t = this.t;
     this.errors = this.validate();
     const count = Object.keys(this.errors).length;
     if (count) {
-      this.formProblem = t.t('errFormCount', { count });
+      this.formProblem = phrase('errFormCount', { count });
       await this.focusFirstError();
       return;
     }
@@ -79,10 +78,10 @@ export class NewPollScreen extends Screen {
       closesAt: this.closesAt ? (localToUtc(this.closesAt) ?? null) : null,
     };
     this.busy = true;
-    this.formProblem = '';
+    this.formProblem = undefined;
     try {
       const created = await this.api.createPoll(poll);
-      navigate(this, { screen: 'poll', pollId: created.id }, t.t('created'));
+      navigate(this, { screen: 'poll', pollId: created.id }, phrase('created'));
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       this.refused(error);
@@ -94,16 +93,19 @@ export class NewPollScreen extends Screen {
 
   /** Puts the server's refusal next to the field it names. */
   private refused(problem: ApiProblem): void {
-    const t = this.t;
     const field = this.fieldOf(problem.field);
     if (!field || problem.status >= 500 || problem.code === 'network') {
-      this.formProblem = describeProblem(t, problem);
+      this.formProblem = describeProblem(problem);
       return;
     }
     const message =
-      problem.code === 'poll-exists' ? t.t('errIdTaken') : field === 'pollId' && problem.code === 'invalid' ? t.t('errIdRules') : problem.message;
+      problem.code === 'poll-exists'
+        ? phrase('errIdTaken')
+        : field === 'pollId' && problem.code === 'invalid'
+          ? phrase('errIdRules')
+          : verbatim(problem.message);
     this.errors = { [field]: message };
-    this.formProblem = t.t('errFormCount', { count: 1 });
+    this.formProblem = phrase('errFormCount', { count: 1 });
   }
 
   /** The form's field for a server's `field` ("body.options[2].label" is the third option). */
@@ -167,7 +169,7 @@ export class NewPollScreen extends Screen {
     return {
       invalid: error ? 'true' : 'false',
       describedBy: [error ? `${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || nothing,
-      line: error ? html`<p class="error" id="${field}-error">${error}</p>` : nothing,
+      line: error ? html`<p class="error" id="${field}-error">${error(this.t)}</p>` : nothing,
     };
   }
 
@@ -180,7 +182,7 @@ export class NewPollScreen extends Screen {
     const options = this.problem('options');
     return html`<form @submit=${this.onSubmit} novalidate>
       <h1 tabindex="-1">${t.t('newPollTitle')}</h1>
-      <p class="error" role="alert">${this.formProblem}</p>
+      <p class="error" role="alert">${this.formProblem?.(t)}</p>
 
       <div class="field">
         <label for="question">${t.t('question')}</label>

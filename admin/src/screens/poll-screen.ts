@@ -5,6 +5,7 @@ import { percentages } from '../../../src/opinion-poll/percentages.js';
 import { ApiProblem, type PollPatch } from '../api.js';
 import { downloadCsv, toCsv } from '../csv.js';
 import { Loader, describeProblem } from '../loader.js';
+import { phrase, verbatim, type Phrase } from '../messages.js';
 import { pollStatus } from '../poll-status.js';
 import { routeHref } from '../router.js';
 import { Screen } from '../screen.js';
@@ -85,11 +86,11 @@ export class PollScreen extends Screen {
   /** The poll's id, from the address. */
   @property() pollId = '';
   @state() private draft?: Draft;
-  @state() private editErrors: Record<string, string> = {};
-  @state() private editSaid = '';
-  @state() private actionSaid = '';
-  @state() private actionProblem = '';
-  @state() private copySaid = '';
+  @state() private editErrors: Record<string, Phrase> = {};
+  @state() private editSaid?: Phrase;
+  @state() private actionSaid?: Phrase;
+  @state() private actionProblem?: Phrase;
+  @state() private copySaid?: Phrase;
   /** A change is under way: its buttons ignore clicks, but stay enabled so they keep the focus. */
   @state() private busy = false;
   private readonly poll = new Loader<PollView>(this, () => this.api.poll(this.pollId));
@@ -127,7 +128,7 @@ export class PollScreen extends Screen {
       return true;
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
-      this.actionProblem = describeProblem(this.t, error);
+      this.actionProblem = describeProblem(error);
       return false;
     } finally {
       this.busy = false;
@@ -137,27 +138,26 @@ export class PollScreen extends Screen {
   private async toggleClosed(): Promise<void> {
     if (this.busy) return;
     const poll = this.poll.value!;
-    this.actionSaid = '';
-    this.actionProblem = '';
+    this.actionSaid = undefined;
+    this.actionProblem = undefined;
     // Reopening a poll whose closing time has passed also drops that time, or it would stay closed.
     const expired = poll.closesAt !== null && Date.parse(poll.closesAt) <= Date.now();
     const done = await this.change(() =>
       poll.closed ? this.api.updatePoll(poll.id, { closed: false, ...(expired ? { closesAt: null } : {}) }) : this.api.closePoll(poll.id),
     );
-    if (done) this.actionSaid = this.poll.value?.closed ? this.t.t('pollClosedNow') : this.t.t('pollReopened');
+    if (done) this.actionSaid = phrase(this.poll.value?.closed ? 'pollClosedNow' : 'pollReopened');
   }
 
   private async save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const t = this.t;
     const poll = this.poll.value!;
     const draft = this.draft!;
-    this.editSaid = '';
-    const errors: Record<string, string> = {};
+    this.editSaid = undefined;
+    const errors: Record<string, Phrase> = {};
     const check = (key: string, value: string, max: number) => {
-      if (!value.trim()) errors[key] = t.t('errRequired');
-      else if (value.length > max) errors[key] = t.t('errTooLong', { count: max });
+      if (!value.trim()) errors[key] = phrase('errRequired');
+      else if (value.length > max) errors[key] = phrase('errTooLong', { count: max });
     };
     check('question', draft.question, MAX_QUESTION);
     for (const option of poll.options) check(option.id, draft.labels[option.id], MAX_LABEL);
@@ -171,7 +171,7 @@ export class PollScreen extends Screen {
     );
     if (Object.keys(labels).length) patch.labels = labels;
     if (!patch.question && !patch.labels) {
-      this.editSaid = t.t('nothingChanged');
+      this.editSaid = phrase('nothingChanged');
       return;
     }
     this.busy = true;
@@ -179,15 +179,15 @@ export class PollScreen extends Screen {
       await this.api.updatePoll(poll.id, patch);
       await this.poll.reload();
       this.draft = draftOf(this.poll.value!);
-      this.editSaid = t.t('saved');
+      this.editSaid = phrase('saved');
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       // The server names the field it refuses: body.question, or body.labels.<option id>.
       const field = error.field === 'body.question' ? 'question' : error.field?.replace(/^body\.labels\./, '');
       if (field && (field === 'question' || poll.options.some((o) => o.id === field))) {
-        this.editErrors = { [field]: error.message };
+        this.editErrors = { [field]: verbatim(error.message) };
         await this.focusInvalid();
-      } else this.editSaid = describeProblem(t, error);
+      } else this.editSaid = describeProblem(error);
     } finally {
       this.busy = false;
     }
@@ -209,7 +209,7 @@ export class PollScreen extends Screen {
       input.select();
       copied = document.execCommand('copy');
     }
-    this.copySaid = copied ? this.t.t('copied') : this.t.t('copyFailed');
+    this.copySaid = phrase(copied ? 'copied' : 'copyFailed');
   }
 
   private exportCsv(): void {
@@ -238,7 +238,7 @@ export class PollScreen extends Screen {
     const field = (key: string) => ({
       invalid: this.editErrors[key] ? 'true' : 'false',
       describedBy: this.editErrors[key] ? `edit-${key}-error` : nothing,
-      line: this.editErrors[key] ? html`<p class="error" id="edit-${key}-error">${this.editErrors[key]}</p>` : nothing,
+      line: this.editErrors[key] ? html`<p class="error" id="edit-${key}-error">${this.editErrors[key](t)}</p>` : nothing,
     });
     const question = field('question');
     return html`<p class="meta">${pollStatus(t, poll)} · <code>${poll.id}</code></p>
@@ -277,8 +277,8 @@ export class PollScreen extends Screen {
         </button>
         <button class="secondary" type="button" @click=${this.exportCsv}>${t.t('exportCsv')}</button>
       </div>
-      <p class="status" role="status">${this.actionSaid}</p>
-      <p class="error" role="alert">${this.actionProblem}</p>
+      <p class="status" role="status">${this.actionSaid?.(t)}</p>
+      <p class="error" role="alert">${this.actionProblem?.(t)}</p>
 
       <h2 id="edit-title">${t.t('editTitle')}</h2>
       <form @submit=${this.save} novalidate aria-labelledby="edit-title">
@@ -311,7 +311,7 @@ export class PollScreen extends Screen {
           </div>`;
         })}
         <div class="actions"><button>${t.t('saveChanges')}</button></div>
-        <p class="status" role="status">${this.editSaid}</p>
+        <p class="status" role="status">${this.editSaid?.(t)}</p>
       </form>
 
       <h2 id="embed-title">${t.t('embedTitle')}</h2>
@@ -320,7 +320,7 @@ export class PollScreen extends Screen {
         <input id="embed" readonly .value=${snippet} aria-labelledby="embed-title" aria-describedby="embed-hint" />
         <button class="secondary" type="button" @click=${() => this.copy(snippet)}>${t.t('copy')}</button>
       </div>
-      <p class="status" role="status">${this.copySaid}</p>`;
+      <p class="status" role="status">${this.copySaid?.(t)}</p>`;
   }
 }
 

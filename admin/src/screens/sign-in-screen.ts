@@ -2,24 +2,24 @@ import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiProblem } from '../api.js';
 import { describeProblem } from '../loader.js';
+import { phrase, type Phrase } from '../messages.js';
 import { Screen } from '../screen.js';
 
 /** "Admin token" and "Sign in": a right token starts a session, a wrong one says so. */
 export class SignInScreen extends Screen {
-  @state() private problem = '';
+  @state() private problem?: Phrase;
   @state() private busy = false;
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('#token')!;
-    const t = this.t;
     if (!input.value) {
-      this.problem = t.t('signInRequired');
+      this.problem = phrase('signInRequired');
       input.focus();
       return;
     }
     this.busy = true;
-    this.problem = '';
+    this.problem = undefined;
     try {
       await this.api.signIn(input.value);
       this.dispatchEvent(new CustomEvent('signed-in', { bubbles: true, composed: true }));
@@ -27,10 +27,10 @@ export class SignInScreen extends Screen {
       if (!(error instanceof ApiProblem)) throw error;
       this.problem =
         error.status === 401
-          ? t.t('signInWrong')
+          ? phrase('signInWrong')
           : error.status === 429
-            ? t.t('signInLimited', { count: error.retryAfter ?? 60 })
-            : describeProblem(t, error);
+            ? phrase('signInLimited', { count: error.retryAfter ?? 60 })
+            : describeProblem(error);
       input.select();
       input.focus();
     } finally {
@@ -54,7 +54,7 @@ export class SignInScreen extends Screen {
           aria-describedby="token-problem token-hint"
         />
       </p>
-      <p class="error" id="token-problem" role="alert">${this.problem}</p>
+      <p class="error" id="token-problem" role="alert">${this.problem?.(t)}</p>
       <p class="hint" id="token-hint">${t.t('adminTokenHint')}</p>
       <div class="actions"><button ?disabled=${this.busy}>${this.busy ? t.t('signingIn') : t.t('signIn')}</button></div>
     </form>`;
