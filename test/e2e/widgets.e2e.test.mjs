@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { axeViolations, launchChromium } from './chromium.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const ARTICLE = 'us-long-term-goals-for-russia';
@@ -92,11 +92,7 @@ const voterIdOf = (page) => page.evaluate(() => localStorage.getItem('article-wi
 before(async () => {
   assert.ok(existsSync(join(repo, 'dist/article-widgets.js')), 'build first: npm run build');
   await startServer();
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -202,8 +198,6 @@ describe('the demo page against the reference server', () => {
 });
 
 describe('the whole demo page for every reader', () => {
-  const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
   for (const [page, scheme] of [['index.html', 'light'], ['index.html', 'dark'], ['ru.html', 'light'], ['ru.html', 'dark']]) {
     it(`axe finds nothing on ${page} in the ${scheme} scheme, and the page loads nothing from elsewhere`, async () => {
       const context = await browser.createBrowserContext();
@@ -213,12 +207,7 @@ describe('the whole demo page for every reader', () => {
       await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await tab.goto(`${base()}/demo/${page}`, { waitUntil: 'networkidle0' });
       await tab.waitForFunction(() => [...document.querySelectorAll('opinion-poll')].every((poll) => poll.shadowRoot?.querySelector('[part="options"]')));
-      await tab.addScriptTag({ content: axeSource });
-      // axe reads open shadow roots: every widget's inside is checked too.
-      const violations = await tab.evaluate(async () =>
-        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      );
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(tab), []);
       assert.deepEqual(requests.filter((url) => !url.startsWith(base())), [], 'no request leaves the site');
       await context.close();
     });
