@@ -8,6 +8,7 @@ import { ApiError } from './rules.js';
 import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
+import { parseTrustProxy } from './client-address.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -18,7 +19,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   adminToken?: string,
  *   verifySecret?: string,
  *   rateLimit?: { max: number, windowMs?: number },
- *   trustProxy?: boolean,
+ *   trustProxy?: string,
  *   logger?: boolean | object,
  *   staticRoots?: { prefix: string, dir: string }[],
  *   bodyLimit?: number,
@@ -78,7 +79,7 @@ export async function buildApp(options) {
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 16 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: parseTrustProxy(options.trustProxy),
     return503OnClosing: true,
     // Long or odd ids reach validation (a 400 naming the field) instead of the router's 414.
     routerOptions: { maxParamLength: 4096 },

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { parseTrustProxy } from './client-address.js';
 import { parseWidgetData } from './data.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
@@ -17,7 +18,7 @@ export const OPTIONS = {
   'rate-limit': { env: 'AW_RATE_LIMIT', default: '60', help: 'writes per minute per address (0: no limit)' },
   'rating-change': { env: 'AW_RATING_CHANGE', default: 'replace', help: 'a second rating by one reader: replace or refuse' },
   static: { env: 'AW_STATIC', help: 'folders to serve as PREFIX=DIR, comma-separated (npm start: /demo=demo,/dist=dist)' },
-  'trust-proxy': { env: 'AW_TRUST_PROXY', type: 'boolean', help: 'take the client address from X-Forwarded-For' },
+  'trust-proxy': { env: 'AW_TRUST_PROXY', help: 'proxies whose X-Forwarded-For is believed: a hop count (1) or addresses and CIDRs (127.0.0.1,10.0.0.0/8, loopback, private)' },
   log: { env: 'AW_LOG', default: 'info', help: 'log level: info, warn, error or silent' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -69,6 +70,11 @@ export async function main() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0..65535, got "${o.port}"`);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return fail(`--rate-limit: expected a whole number, got "${o['rate-limit']}"`);
   if (!['replace', 'refuse'].includes(o['rating-change'])) return fail('--rating-change: expected replace or refuse');
+  try {
+    parseTrustProxy(o['trust-proxy']);
+  } catch (error) {
+    return fail(`--trust-proxy: ${error.message}`);
+  }
   const staticRoots = [];
   for (const entry of list(o.static)) {
     const [prefix, dir] = entry.includes('=') ? entry.split('=') : ['/', entry];
@@ -101,7 +107,7 @@ export async function main() {
     adminToken: o['admin-token'],
     verifySecret: o['verify-secret'],
     rateLimit: { max: rateLimit },
-    trustProxy: o['trust-proxy'] ?? false,
+    trustProxy: o['trust-proxy'],
     staticRoots,
     logger: o.log === 'silent' ? false : { level: o.log },
   });
