@@ -1,14 +1,16 @@
 // The reference server's HTTP side: Fastify with the routes of schemas.js, CORS allow-list,
 // write guards (origin, rate limit, verified voters), cacheable aggregate reads, demo files.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
-import { ApiError } from './rules.js';
+import { ApiError, tooManyError } from './rules.js';
 import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
 import { parseTrustProxy } from './client-address.js';
+import { addressKeys } from './limits/address-keys.js';
+import { createRateLimiter } from './limits/rate-limiter.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -19,6 +21,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   adminToken?: string,
  *   verifySecret?: string,
  *   rateLimit?: { max: number, windowMs?: number },
+ *   itemVotesPerAddress?: number,
+ *   clock?: () => number,
  *   trustProxy?: string,
  *   logger?: boolean | object,
  *   staticRoots?: { prefix: string, dir: string }[],
@@ -31,35 +35,6 @@ const sha256 = (/** @type {string} */ text) => createHash('sha256').update(text)
 /** Compares secrets in constant time: hashing first makes the lengths equal. */
 export function sameSecret(given, expected) {
   return timingSafeEqual(sha256(given), sha256(expected));
-}
-
-/**
- * A fixed-window limit per address. Addresses are kept only as salted hashes, and the salt is
- * replaced (and every count forgotten) at each UTC midnight, so nothing links a day to the next.
- */
-export function addressLimiter({ max, windowMs = 60_000 }, clock = () => Date.now()) {
-  let day = '';
-  let salt = Buffer.alloc(0);
-  /** @type {Map<string, { count: number, resetAt: number }>} */
-  let windows = new Map();
-  return {
-    /** @returns {number} 0 when allowed, else the seconds until the window resets */
-    hit(/** @type {string} */ address) {
-      const now = clock();
-      const today = new Date(now).toISOString().slice(0, 10);
-      if (today !== day) {
-        day = today;
-        salt = randomBytes(32);
-        windows = new Map();
-      }
-      if (windows.size > 100_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-      const key = createHmac('sha256', salt).update(address).digest('base64url');
-      let w = windows.get(key);
-      if (!w || w.resetAt <= now) windows.set(key, (w = { count: 0, resetAt: now + windowMs }));
-      w.count += 1;
-      return w.count > max ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
-    },
-  };
 }
 
 /** @param {string} origin @param {string[]} allowed */
@@ -75,7 +50,13 @@ const PUBLIC_CACHE = 'public, max-age=0, s-maxage=10, must-revalidate';
 export async function buildApp(options) {
   const { storage } = options;
   const allowOrigins = (options.allowOrigins ?? []).map((o) => o.replace(/\/$/, ''));
-  const limiter = options.rateLimit && options.rateLimit.max > 0 ? addressLimiter(options.rateLimit) : undefined;
+  const clock = options.clock ?? Date.now;
+  const keys = addressKeys(storage, clock);
+  // Per process: a burst of `max` writes, then `max` a minute (a token bucket, see rate-limiter.js).
+  const writeLimiter = options.rateLimit && options.rateLimit.max > 0
+    ? createRateLimiter({ limit: options.rateLimit.max, periodMs: options.rateLimit.windowMs ?? 60_000, clock })
+    : undefined;
+  const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 16 * 1024,
@@ -105,6 +86,10 @@ export async function buildApp(options) {
   // JSON only: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
   app.removeContentTypeParser('text/plain');
   for (const schema of sharedSchemas) app.addSchema(schema);
+  /** The client's hashed address and day, set on writes before anything else runs. */
+  app.decorateRequest('addressKey', null);
+  /** @param {import('fastify').FastifyRequest} request @returns {import('./storage/storage.js').AddressQuota} */
+  const quotaOf = (request) => ({ .../** @type {any} */ (request).addressKey, limit: itemVotesPerAddress });
 
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin ? originAllowed(origin, allowOrigins) : false),
@@ -212,7 +197,7 @@ export async function buildApp(options) {
     getRating: async (request, reply) => cacheable(request, reply, await storage.getRating(request.params.articleId)),
     rateArticle: async (request) => {
       const { voter, receipt } = writeContext(request, request.body.voterId);
-      const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt });
+      const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt, quota: quotaOf(request) });
       return reply;
     },
     getPoll: async (request, reply) => {
@@ -223,13 +208,13 @@ export async function buildApp(options) {
     },
     votePoll: async (request) => {
       const { voter, receipt } = writeContext(request, request.body.voterId);
-      const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt });
+      const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt, quota: quotaOf(request) });
       return reply;
     },
     getShareCounts: async (request, reply) => cacheable(request, reply, await storage.getShares(request.query.url)),
     recordShare: async (request) => {
       const { voter, receipt } = writeContext(request, request.body.voterId);
-      const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt });
+      const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
       return reply;
     },
     createPoll: async (request, reply) => {
@@ -252,13 +237,11 @@ export async function buildApp(options) {
       onRequest: async (request) => {
         if (route.admin) checkAdmin(request);
         if (route.write || route.admin) checkOrigin(request);
-        if (route.write && limiter) {
-          const wait = limiter.hit(request.ip);
-          if (wait) {
-            const error = new ApiError(429, 'rate-limited', `Too many votes from this address; try again in ${wait} s.`);
-            error.retryAfter = wait;
-            throw error;
-          }
+        if (route.write) {
+          const addressKey = await keys.of(request.ip);
+          /** @type {any} */ (request).addressKey = addressKey;
+          const wait = writeLimiter?.hit(addressKey.key) ?? 0;
+          if (wait) throw tooManyError('rate-limited', `Too many votes from this address; try again in ${wait} s.`, wait);
         }
       },
       handler,

@@ -15,7 +15,8 @@ export const OPTIONS = {
   'admin-token': { env: 'AW_ADMIN_TOKEN', help: 'bearer token of the admin operations (prefer the env var: argv is visible in ps)' },
   seed: { env: 'AW_SEED', help: 'widget data JSON file to import at start (idempotent)' },
   'verify-secret': { env: 'AW_VERIFY_SECRET', help: 'verified mode: count only votes whose voterSignature = HMAC-SHA256(secret, voterId)' },
-  'rate-limit': { env: 'AW_RATE_LIMIT', default: '60', help: 'writes per minute per address (0: no limit)' },
+  'rate-limit': { env: 'AW_RATE_LIMIT', default: '60', help: 'writes per minute per address, in each server process (0: no limit)' },
+  'item-votes-per-address': { env: 'AW_ITEM_VOTES_PER_ADDRESS', default: '20', help: 'new votes per item (article, poll, shared URL) per address per UTC day, across processes (0: no cap)' },
   'rating-change': { env: 'AW_RATING_CHANGE', default: 'replace', help: 'a second rating by one reader: replace or refuse' },
   static: { env: 'AW_STATIC', help: 'folders to serve as PREFIX=DIR, comma-separated (npm start: /demo=demo,/dist=dist)' },
   'trust-proxy': { env: 'AW_TRUST_PROXY', help: 'proxies whose X-Forwarded-For is believed: a hop count (1) or addresses and CIDRs (127.0.0.1,10.0.0.0/8, loopback, private)' },
@@ -67,8 +68,12 @@ export async function main() {
   }
   const port = Number(o.port);
   const rateLimit = Number(o['rate-limit']);
+  const itemVotesPerAddress = Number(o['item-votes-per-address']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0..65535, got "${o.port}"`);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return fail(`--rate-limit: expected a whole number, got "${o['rate-limit']}"`);
+  if (!Number.isInteger(itemVotesPerAddress) || itemVotesPerAddress < 0) {
+    return fail(`--item-votes-per-address: expected a whole number, got "${o['item-votes-per-address']}"`);
+  }
   if (!['replace', 'refuse'].includes(o['rating-change'])) return fail('--rating-change: expected replace or refuse');
   try {
     parseTrustProxy(o['trust-proxy']);
@@ -107,6 +112,7 @@ export async function main() {
     adminToken: o['admin-token'],
     verifySecret: o['verify-secret'],
     rateLimit: { max: rateLimit },
+    itemVotesPerAddress,
     trustProxy: o['trust-proxy'],
     staticRoots,
     logger: o.log === 'silent' ? false : { level: o.log },

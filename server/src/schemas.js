@@ -42,7 +42,7 @@ export const sharedSchemas = [
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { type: 'string', description: 'Stable, for programs: invalid, not-found, already-voted, poll-closed, rate-limited ...' },
+          code: { type: 'string', description: 'Stable, for programs: invalid, not-found, already-voted, poll-closed, rate-limited, item-limit ...' },
           message: { type: 'string', description: 'For people.' },
           field: { type: 'string', description: 'The offending field, as body.rating, params.pollId, query.ids.' },
         },

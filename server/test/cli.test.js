@@ -99,7 +99,7 @@ describe('the CLI', () => {
 
   it('on SIGTERM finishes the votes in flight: every acknowledged vote is on disk', async () => {
     const db = join(temp.dir, 'shutdown.sqlite');
-    const server = spawnCli(['--port', '0', '--db', db, '--seed', seedFile, '--log', 'silent', '--rate-limit', '0']);
+    const server = spawnCli(['--port', '0', '--db', db, '--seed', seedFile, '--log', 'silent', '--rate-limit', '0', '--item-votes-per-address', '0']);
     const url = await server.ready;
     const api = client(url);
     const sendVote = (i) =>

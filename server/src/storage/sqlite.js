@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ApiError, checkBallot, pollView, ratingSummary } from '../rules.js';
+import { ApiError, checkBallot, itemKey, pollView, ratingSummary } from '../rules.js';
+import { sqliteAddressLimits } from './sqlite-address-limits.js';
 
 /** @typedef {import('./storage.js').Storage} Storage */
 /** @typedef {import('../rules.js').StoredPoll} StoredPoll */
@@ -89,6 +90,7 @@ export function openSqliteStorage(path, options = {}) {
   db.exec(SCHEMA);
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
+  const addressLimits = sqliteAddressLimits(db, now);
 
   const q = {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -242,13 +244,14 @@ export function openSqliteStorage(path, options = {}) {
       return db.transaction(() => articleIds.map(readRating))();
     },
 
-    async rate({ articleId, voter, rating, receipt }) {
+    async rate({ articleId, voter, rating, receipt, quota }) {
       return once(receipt, () => {
         q.ensureRating.run(articleId);
         const previous = /** @type {number|undefined} */ (q.myRating.get(articleId, voter));
         if (previous === undefined) {
           q.insertRatingVote.run(articleId, voter, rating);
           q.addRating.run(1, rating, articleId);
+          addressLimits.countVote(itemKey.rating(articleId), quota);
         } else if (ratingChange === 'refuse') {
           throw new ApiError(409, 'already-voted', 'This reader has already rated this article.');
         } else {
@@ -264,7 +267,7 @@ export function openSqliteStorage(path, options = {}) {
       return pollView(poll, voter === undefined ? undefined : choicesOf(pollId, voter), now());
     },
 
-    async votePoll({ pollId, voter, optionIds, receipt }) {
+    async votePoll({ pollId, voter, optionIds, receipt, quota }) {
       return once(receipt, () => {
         const poll = requirePoll(pollId);
         const previous = choicesOf(pollId, voter);
@@ -275,6 +278,7 @@ export function openSqliteStorage(path, options = {}) {
         else {
           q.insertBallot.run(pollId, voter, JSON.stringify(choices));
           q.addVoter.run(pollId);
+          addressLimits.countVote(itemKey.poll(pollId), quota);
         }
         return pollView(requirePoll(pollId), choices, now());
       });
@@ -284,10 +288,13 @@ export function openSqliteStorage(path, options = {}) {
       return readShares(url);
     },
 
-    async recordShare({ url, network, voter, receipt }) {
+    async recordShare({ url, network, voter, receipt, quota }) {
       return once(receipt, () => {
         // One share per reader per network per URL: a second click is not a second share.
-        if (q.shareEvent.run(url, network, voter).changes === 1) q.addShare.run(url, network);
+        if (q.shareEvent.run(url, network, voter).changes === 1) {
+          q.addShare.run(url, network);
+          addressLimits.countVote(itemKey.share(url), quota);
+        }
         return readShares(url);
       });
     },
@@ -330,6 +337,10 @@ export function openSqliteStorage(path, options = {}) {
         for (const p of data.polls ?? []) writePoll(p, !q.poll.get(p.id));
         return { ratings: data.ratings?.length ?? 0, polls: data.polls?.length ?? 0 };
       }).immediate();
+    },
+
+    async addressSalt(day) {
+      return addressLimits.saltOf(day);
     },
 
     async pruneReceipts(olderThanMs) {
