@@ -42,9 +42,20 @@ export function createRateLimiter({ limit, periodMs, maxKeys = 500_000, clock = 
     generationStart = now;
   }
 
-  /** @returns {number} the time the key's bucket is full again, or `now` if it is full */
+  /**
+   * The time the key's bucket is full again (`now` if it is), a key of the older generation moved
+   * into the current one: two lookups a call for a key in use.
+   */
   function fullAt(/** @type {string} */ key, /** @type {number} */ now) {
-    return Math.max(current.get(key) ?? previous.get(key) ?? now, now);
+    let full = current.get(key);
+    if (full === undefined) {
+      full = previous.get(key);
+      if (full !== undefined) {
+        previous.delete(key);
+        current.set(key, full);
+      }
+    }
+    return full === undefined || full < now ? now : full;
   }
 
   const secondsUntil = (/** @type {number} */ ms) => Math.max(1, Math.ceil(ms / 1000));
@@ -55,12 +66,12 @@ export function createRateLimiter({ limit, periodMs, maxKeys = 500_000, clock = 
       turnGenerations(now);
       const full = fullAt(key, now);
       if (full - now > tolerance) return secondsUntil(full - tolerance - now);
-      previous.delete(key);
       current.set(key, full + interval);
       return 0;
     },
     retryAfter(key) {
       const now = clock();
+      turnGenerations(now);
       const full = fullAt(key, now);
       return full - now > tolerance ? secondsUntil(full - tolerance - now) : 0;
     },
