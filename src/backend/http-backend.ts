@@ -128,7 +128,7 @@ export class HttpBackend implements WidgetBackend {
       // An abort is `aborted`; a timeout or an unreachable server, `network`.
       throw toBackendError(error);
     }
-    let json: { error?: { message?: string } } | undefined;
+    let json: { error?: { code?: string; message?: string } } | undefined;
     try {
       json = JSON.parse(text);
     } catch {
@@ -136,7 +136,8 @@ export class HttpBackend implements WidgetBackend {
     }
     const { status } = reply;
     if (!reply.ok) {
-      throw new BackendError(status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused', json?.error?.message ?? `HTTP ${status}`);
+      const code = status === 429 && json?.error?.code === 'item-limit' ? 'item-limit' : status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused';
+      throw new BackendError(code, json?.error?.message ?? `HTTP ${status}`);
     }
     if (json === undefined) throw new BackendError('invalid-reply', 'The reply is not JSON.');
     return json;
