@@ -27,6 +27,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   logger?: boolean | object,
  *   staticRoots?: { prefix: string, dir: string }[],
  *   bodyLimit?: number,
+ *   requestTimeoutMs?: number,
  * }} AppOptions
  */
 
@@ -58,7 +59,14 @@ export async function buildApp(options) {
     : undefined;
   const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
 
+  // A client gets this long to send a whole request, headers and body, and may sit silent on a
+  // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
   const app = Fastify({
+    requestTimeout,
+    connectionTimeout: requestTimeout,
+    // Node checks those deadlines every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 2) },
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     trustProxy: parseTrustProxy(options.trustProxy),
     return503OnClosing: true,

@@ -20,6 +20,7 @@ export const OPTIONS = {
   'rating-change': { env: 'AW_RATING_CHANGE', default: 'replace', help: 'a second rating by one reader: replace or refuse' },
   static: { env: 'AW_STATIC', help: 'folders to serve as PREFIX=DIR, comma-separated (npm start: /demo=demo,/dist=dist)' },
   'trust-proxy': { env: 'AW_TRUST_PROXY', help: 'proxies whose X-Forwarded-For is believed: a hop count (1) or addresses and CIDRs (127.0.0.1,10.0.0.0/8, loopback, private)' },
+  'request-timeout': { env: 'AW_REQUEST_TIMEOUT', default: '15', help: 'seconds a client has to send a whole request, and may stay silent on a connection' },
   log: { env: 'AW_LOG', default: 'info', help: 'log level: info, warn, error or silent' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -69,12 +70,14 @@ export async function main() {
   const port = Number(o.port);
   const rateLimit = Number(o['rate-limit']);
   const itemVotesPerAddress = Number(o['item-votes-per-address']);
+  const requestTimeout = Number(o['request-timeout']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0..65535, got "${o.port}"`);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return fail(`--rate-limit: expected a whole number, got "${o['rate-limit']}"`);
   if (!Number.isInteger(itemVotesPerAddress) || itemVotesPerAddress < 0) {
     return fail(`--item-votes-per-address: expected a whole number, got "${o['item-votes-per-address']}"`);
   }
   if (!['replace', 'refuse'].includes(o['rating-change'])) return fail('--rating-change: expected replace or refuse');
+  if (!(requestTimeout >= 1 && requestTimeout <= 3600)) return fail(`--request-timeout: expected 1 to 3600 seconds, got "${o['request-timeout']}"`);
   try {
     parseTrustProxy(o['trust-proxy']);
   } catch (error) {
@@ -113,6 +116,7 @@ export async function main() {
     verifySecret: o['verify-secret'],
     rateLimit: { max: rateLimit },
     itemVotesPerAddress,
+    requestTimeoutMs: requestTimeout * 1000,
     trustProxy: o['trust-proxy'],
     staticRoots,
     logger: o.log === 'silent' ? false : { level: o.log },
