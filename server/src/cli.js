@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { parseTrustProxy } from './client-address.js';
 import { parseWidgetData } from './data.js';
 import { openSqliteStorage } from './storage/sqlite.js';
+import { staticRootsProblem } from './static.js';
 
 export const OPTIONS = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
@@ -88,6 +89,8 @@ export async function main() {
     const [prefix, dir] = entry.includes('=') ? entry.split('=') : ['/', entry];
     staticRoots.push({ prefix, dir });
   }
+  const staticProblem = staticRootsProblem(staticRoots, o.db);
+  if (staticProblem) return fail(staticProblem);
 
   let seed;
   if (o.seed) {
