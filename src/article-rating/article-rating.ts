@@ -265,12 +265,14 @@ export class ArticleRating extends LitElement {
     const shown = preview || mine || summary.average;
     const readFailed = !this.failed && this.item.state?.status === 'error';
     const error = this.failed ? t.error(this.failed.error) : readFailed ? t.t('errorLoad') : '';
+    // Each star's fill is set through .style (the CSSOM), never a style="" attribute, which a
+    // strict Content-Security-Policy refuses.
     const stars = STARS.map(
       (value) => html`<span
         part="star"
         class="star ${preview ? 'preview' : ''}"
         data-value=${value}
-        style="--fill: ${Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100)}%"
+        .style=${`--fill: ${Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100)}%`}
         >${starIcon()}</span
       >`,
     );
