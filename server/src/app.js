@@ -8,6 +8,7 @@ import { ApiError, tooManyError } from './rules.js';
 import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
+import { securityHeaders } from './security-headers.js';
 import { parseTrustProxy } from './client-address.js';
 import { addressKeys } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
@@ -62,6 +63,7 @@ export async function buildApp(options) {
   // A client gets this long to send a whole request, headers and body, and may sit silent on a
   // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
   const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const setSecurityHeaders = securityHeaders({ crossOriginApi: allowOrigins.length > 0 });
   const app = Fastify({
     requestTimeout,
     connectionTimeout: requestTimeout,
@@ -73,7 +75,8 @@ export async function buildApp(options) {
     // Long or odd ids reach validation (a 400 naming the field) instead of the router's 414.
     routerOptions: { maxParamLength: 4096 },
     // Errors the router raises before any route runs (bad percent-encoding...): same JSON shape.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       reply.code(status).send({ error: { code: 'bad-url', message: 'The request URL is malformed.' } });
     },
@@ -91,6 +94,10 @@ export async function buildApp(options) {
           },
   });
 
+  app.addHook('onSend', async (request, reply, payload) => {
+    setSecurityHeaders(request, reply);
+    return payload;
+  });
   // JSON only: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
   app.removeContentTypeParser('text/plain');
   for (const schema of sharedSchemas) app.addSchema(schema);
