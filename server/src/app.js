@@ -9,6 +9,7 @@ import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
 import { securityHeaders } from './security-headers.js';
+import { BUILT_IN_NETWORKS } from './share-networks.js';
 import { parseTrustProxy } from './client-address.js';
 import { addressKeys } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
@@ -29,6 +30,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   staticRoots?: { prefix: string, dir: string }[],
  *   bodyLimit?: number,
  *   requestTimeoutMs?: number,
+ *   shareNetworks?: string[],
  * }} AppOptions
  */
 
@@ -59,6 +61,7 @@ export async function buildApp(options) {
     ? createRateLimiter({ limit: options.rateLimit.max, periodMs: options.rateLimit.windowMs ?? 60_000, clock })
     : undefined;
   const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
+  const shareNetworks = new Set(options.shareNetworks ?? BUILT_IN_NETWORKS);
 
   // A client gets this long to send a whole request, headers and body, and may sit silent on a
   // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
@@ -228,6 +231,10 @@ export async function buildApp(options) {
     },
     getShareCounts: async (request, reply) => cacheable(request, reply, await storage.getShares(request.query.url)),
     recordShare: async (request) => {
+      const { network } = request.body;
+      if (!shareNetworks.has(network)) {
+        throw new ApiError(400, 'unknown-network', `This server does not count shares on "${network}": it counts ${[...shareNetworks].join(', ')}.`, 'body.network');
+      }
       const { voter, receipt } = writeContext(request, request.body.voterId);
       const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
       return reply;

@@ -7,6 +7,7 @@ import { parseTrustProxy } from './client-address.js';
 import { parseWidgetData } from './data.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import { staticRootsProblem } from './static.js';
+import { parseShareNetworks } from './share-networks.js';
 
 export const OPTIONS = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
@@ -21,6 +22,7 @@ export const OPTIONS = {
   'rating-change': { env: 'AW_RATING_CHANGE', default: 'replace', help: 'a second rating by one reader: replace or refuse' },
   static: { env: 'AW_STATIC', help: 'folders to serve as PREFIX=DIR, comma-separated (npm start: /demo=demo,/dist=dist)' },
   'trust-proxy': { env: 'AW_TRUST_PROXY', help: 'proxies whose X-Forwarded-For is believed: a hop count (1) or addresses and CIDRs (127.0.0.1,10.0.0.0/8, loopback, private)' },
+  'share-networks': { env: 'AW_SHARE_NETWORKS', help: 'networks whose shares count: +hn,+myown adds to the share bar\'s built-in ones, telegram,vk,copy counts only those' },
   'request-timeout': { env: 'AW_REQUEST_TIMEOUT', default: '15', help: 'seconds a client has to send a whole request, and may stay silent on a connection' },
   log: { env: 'AW_LOG', default: 'info', help: 'log level: info, warn, error or silent' },
   help: { type: 'boolean', help: 'show this help' },
@@ -84,6 +86,12 @@ export async function main() {
   } catch (error) {
     return fail(`--trust-proxy: ${error.message}`);
   }
+  let shareNetworks;
+  try {
+    shareNetworks = parseShareNetworks(o['share-networks']);
+  } catch (error) {
+    return fail(`--share-networks: ${error.message}`);
+  }
   const staticRoots = [];
   for (const entry of list(o.static)) {
     const [prefix, dir] = entry.includes('=') ? entry.split('=') : ['/', entry];
@@ -120,6 +128,7 @@ export async function main() {
     rateLimit: { max: rateLimit },
     itemVotesPerAddress,
     requestTimeoutMs: requestTimeout * 1000,
+    shareNetworks,
     trustProxy: o['trust-proxy'],
     staticRoots,
     logger: o.log === 'silent' ? false : { level: o.log },
