@@ -1,6 +1,6 @@
 // The reference server's HTTP side: Fastify with the routes of schemas.js, CORS allow-list,
 // write guards (origin, rate limit, verified voters), cacheable aggregate reads, demo files.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
@@ -10,6 +10,8 @@ import { describeAjvError, normalizePollInput, normalizeWidgetData } from './dat
 import { registerStatic } from './static.js';
 import { securityHeaders } from './security-headers.js';
 import { BUILT_IN_NETWORKS } from './share-networks.js';
+import { adminAuth, failedAuthLimiter } from './admin-token.js';
+import { sameSecret } from './secrets.js';
 import { parseTrustProxy } from './client-address.js';
 import { addressKeys } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
@@ -34,13 +36,6 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  * }} AppOptions
  */
 
-const sha256 = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
-
-/** Compares secrets in constant time: hashing first makes the lengths equal. */
-export function sameSecret(given, expected) {
-  return timingSafeEqual(sha256(given), sha256(expected));
-}
-
 /** @param {string} origin @param {string[]} allowed */
 function originAllowed(origin, allowed) {
   return allowed.includes('*') || allowed.includes(origin);
@@ -62,6 +57,7 @@ export async function buildApp(options) {
     : undefined;
   const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
   const shareNetworks = new Set(options.shareNetworks ?? BUILT_IN_NETWORKS);
+  const admin = adminAuth({ token: options.adminToken, keys, failedAuth: failedAuthLimiter({ clock }) });
 
   // A client gets this long to send a whole request, headers and body, and may sit silent on a
   // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
@@ -106,6 +102,8 @@ export async function buildApp(options) {
   for (const schema of sharedSchemas) app.addSchema(schema);
   /** The client's hashed address and day, set on writes before anything else runs. */
   app.decorateRequest('addressKey', null);
+  /** The admin token check, for a sign-in form to share the API's count of wrong tokens. */
+  app.decorate('adminAuth', admin);
   /** @param {import('fastify').FastifyRequest} request @returns {import('./storage/storage.js').AddressQuota} */
   const quotaOf = (request) => ({ .../** @type {any} */ (request).addressKey, limit: itemVotesPerAddress });
 
@@ -163,11 +161,9 @@ export async function buildApp(options) {
     throw new ApiError(403, 'origin-not-allowed', 'This site is not allowed to write to this server.', 'headers.origin');
   }
 
-  function checkAdmin(request) {
-    if (!options.adminToken) throw new ApiError(403, 'admin-disabled', 'Admin operations are off: start the server with an admin token.');
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer (.+)$/.exec(header);
-    if (!match || !sameSecret(match[1], options.adminToken)) {
+  async function checkAdmin(request) {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!(await admin.verify(request, bearer))) {
       throw new ApiError(401, 'unauthorized', 'A valid "Authorization: Bearer TOKEN" header is required.', 'headers.authorization');
     }
   }
@@ -257,7 +253,7 @@ export async function buildApp(options) {
       bodyLimit: route.bodyLimit,
       // Guards run before the body is parsed or validated, so a refused client costs nothing.
       onRequest: async (request) => {
-        if (route.admin) checkAdmin(request);
+        if (route.admin) await checkAdmin(request);
         if (route.write || route.admin) checkOrigin(request);
         if (route.write) {
           const addressKey = await keys.of(request.ip);

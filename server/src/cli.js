@@ -8,6 +8,7 @@ import { parseWidgetData } from './data.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import { staticRootsProblem } from './static.js';
 import { parseShareNetworks } from './share-networks.js';
+import { adminTokenProblem } from './admin-token.js';
 
 export const OPTIONS = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
@@ -86,6 +87,8 @@ export async function main() {
   } catch (error) {
     return fail(`--trust-proxy: ${error.message}`);
   }
+  const tokenProblem = o['admin-token'] === undefined ? undefined : adminTokenProblem(o['admin-token']);
+  if (tokenProblem) return fail(`--admin-token: ${tokenProblem}`);
   let shareNetworks;
   try {
     shareNetworks = parseShareNetworks(o['share-networks']);

@@ -317,7 +317,9 @@ export function openSqliteStorage(path, options = {}) {
           id: pollId,
           options: current.options.map((o) => {
             const imported = /** @type {any[]} */ (q.options.all(pollId)).find((x) => x.option_id === o.id);
-            return { id: o.id, label: patch.labels?.[o.id] ?? o.label, votes: o.votes - imported.reader_votes };
+            // Own properties only: an option named "toString" must not find Object.prototype's.
+            const label = patch.labels && Object.hasOwn(patch.labels, o.id) ? patch.labels[o.id] : o.label;
+            return { id: o.id, label, votes: o.votes - imported.reader_votes };
           }),
           voters: row.imported_voters,
         };
