@@ -4,7 +4,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
-import { ApiError, tooManyError } from './rules.js';
+import { ApiError, itemKey, tooManyError } from './rules.js';
 import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
@@ -171,13 +171,16 @@ export async function buildApp(options) {
   /** The voter id as stored: a keyed hash, so the database never holds the id itself. */
   const voterKey = (/** @type {string} */ id) => createHmac('sha256', storage.pepper).update(id).digest('base64url');
 
-  /** Validates the voter of a write and derives its receipt. */
-  function writeContext(request, voterId) {
+  /**
+   * Validates the voter of a write on `item` (an itemKey) and derives its receipt. In verified
+   * mode the site signs the voter id with the item, so a signature for one item votes on no other.
+   */
+  function writeContext(request, voterId, item) {
     if (options.verifySecret) {
       const signature = request.body.voterSignature ?? '';
-      const expected = createHmac('sha256', options.verifySecret).update(voterId).digest('hex');
+      const expected = createHmac('sha256', options.verifySecret).update(`${voterId}\n${item}`).digest('hex');
       if (!sameSecret(signature, expected)) {
-        throw new ApiError(403, 'unverified', 'This server counts only votes whose voter id the site signed.', 'body.voterSignature');
+        throw new ApiError(403, 'unverified', `This server counts only votes the site signed for this voter and ${item}.`, 'body.voterSignature');
       }
     }
     const voter = voterKey(voterId);
@@ -210,7 +213,7 @@ export async function buildApp(options) {
     },
     getRating: async (request, reply) => cacheable(request, reply, await storage.getRating(request.params.articleId)),
     rateArticle: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId);
+      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.rating(request.params.articleId));
       const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt, quota: quotaOf(request) });
       return reply;
     },
@@ -221,7 +224,7 @@ export async function buildApp(options) {
       return cacheable(request, reply, view, { personal: id !== undefined });
     },
     votePoll: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId);
+      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.poll(request.params.pollId));
       const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt, quota: quotaOf(request) });
       return reply;
     },
@@ -231,7 +234,7 @@ export async function buildApp(options) {
       if (!shareNetworks.has(network)) {
         throw new ApiError(400, 'unknown-network', `This server does not count shares on "${network}": it counts ${[...shareNetworks].join(', ')}.`, 'body.network');
       }
-      const { voter, receipt } = writeContext(request, request.body.voterId);
+      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.share(request.body.url));
       const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
       return reply;
     },
