@@ -1,5 +1,7 @@
 // The reference server's HTTP side: Fastify with the routes of schemas.js, CORS allow-list,
-// write guards (origin, rate limit, verified voters), cacheable aggregate reads, demo files.
+// write guards (origin, the client address behind trusted proxies, the write limit, verified
+// voters, the per-item cap passed to storage), the admin token, security headers, timeouts,
+// cacheable aggregate reads, demo files.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';

@@ -17,7 +17,7 @@ export const OPTIONS = {
   'allow-origin': { env: 'AW_ALLOW_ORIGIN', help: 'origins of sites that may use the API, comma-separated (* for any)' },
   'admin-token': { env: 'AW_ADMIN_TOKEN', help: 'bearer token of the admin operations (prefer the env var: argv is visible in ps)' },
   seed: { env: 'AW_SEED', help: 'widget data JSON file to import at start (idempotent)' },
-  'verify-secret': { env: 'AW_VERIFY_SECRET', help: 'verified mode: count only votes whose voterSignature = HMAC-SHA256(secret, voterId)' },
+  'verify-secret': { env: 'AW_VERIFY_SECRET', help: 'verified mode: count only votes whose voterSignature = HMAC-SHA256(secret, voterId + "\\n" + item), item rating:ID, poll:ID or share:URL' },
   'rate-limit': { env: 'AW_RATE_LIMIT', default: '60', help: 'writes per minute per address, in each server process (0: no limit)' },
   'item-votes-per-address': { env: 'AW_ITEM_VOTES_PER_ADDRESS', default: '20', help: 'new votes per item (article, poll, shared URL) per address per UTC day, across processes (0: no cap)' },
   'rating-change': { env: 'AW_RATING_CHANGE', default: 'replace', help: 'a second rating by one reader: replace or refuse' },
