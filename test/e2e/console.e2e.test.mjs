@@ -554,7 +554,7 @@ describe('every screen, in both languages and both colour schemes', () => {
 
   it('after too many wrong tokens the form says how long to wait', async () => {
     const limited = await startServer(['--db', join(dir, 'limited.sqlite'), '--admin-token', TOKEN]);
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 10; i++) {
       await fetch(`${limited}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'a-wrong-token-0123456789-x' }) });
     }
     const { context, page } = await editor(limited, { lang: 'ru' });

@@ -1,11 +1,10 @@
 // The server side of the editors' console (/admin): sign-in, sessions and CSRF, the admin lists,
 // and the console's files. app.js asks it whether a request carries a valid session.
 import { ApiError } from '../rules.js';
-import { sameSecret } from '../app.js';
+import { sameSecret } from '../secrets.js';
 import { DEFAULT_CONSOLE_DIR, registerConsoleFiles } from './files.js';
 import { consoleRoutes } from './routes.js';
 import { SESSION_COOKIE, consoleSessions, readCookie, sessionCookie } from './sessions.js';
-import { failedSignInLimiter } from './sign-in-limiter.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -16,15 +15,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *   adminToken?: string,
  *   now?: () => Date,
  *   consoleDir?: string,
- *   signInLimit?: { max?: number, windowMs?: number },
  *   checkAdmin: (request: import('fastify').FastifyRequest) => Promise<void>,
+ *   adminAuth: import('../admin-token.js').AdminAuth,
  *   checkOrigin: (request: import('fastify').FastifyRequest) => void,
  * }} options
  */
 export function registerConsole(app, options) {
   const { storage, adminToken } = options;
   const sessions = consoleSessions({ store: storage.sessions, adminToken, pepper: storage.pepper, now: options.now });
-  const limiter = failedSignInLimiter(options.signInLimit);
 
   const adminDisabled = () =>
     new ApiError(403, 'admin-disabled', 'Admin operations are off: start the server with --admin-token (or AW_ADMIN_TOKEN) to use the console.');
@@ -68,18 +66,11 @@ export function registerConsole(app, options) {
   const handlers = {
     signIn: async (request, reply) => {
       if (!adminToken) throw adminDisabled();
-      const wait = limiter.retryAfter(request.ip);
-      if (wait) {
-        const error = new ApiError(429, 'rate-limited', `Too many wrong tokens from this address; try again in ${wait} s.`);
-        error.retryAfter = wait;
-        throw error;
-      }
+      // The admin API's own check: wrong tokens from the form and from scripts count together.
       const { token } = /** @type {{ token: string }} */ (request.body);
-      if (!sameSecret(token, adminToken)) {
-        limiter.recordFailure(request.ip);
+      if (!(await options.adminAuth.verify(request, token))) {
         throw new ApiError(401, 'unauthorized', 'That is not the admin token.', 'body.token');
       }
-      limiter.recordSuccess(request.ip);
       const session = await sessions.open();
       noStore(reply).header('set-cookie', sessionCookie(session.id, { secure: secure(request) }));
       return reply.code(201).send(sessionReply(session));

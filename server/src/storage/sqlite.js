@@ -5,8 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ApiError, adminPollView, checkBallot, pollView, ratingSummary } from '../rules.js';
+import { ApiError, adminPollView, checkBallot, itemKey, pollView, ratingSummary } from '../rules.js';
 import { sqliteSessionStore } from './sqlite-sessions.js';
+import { sqliteAddressLimits } from './sqlite-address-limits.js';
 
 /** @typedef {import('./storage.js').Storage} Storage */
 /** @typedef {import('../rules.js').StoredPoll} StoredPoll */
@@ -90,6 +91,7 @@ export function openSqliteStorage(path, options = {}) {
   db.exec(SCHEMA);
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
+  const addressLimits = sqliteAddressLimits(db, now);
 
   const q = {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -251,13 +253,14 @@ export function openSqliteStorage(path, options = {}) {
       return db.transaction(() => articleIds.map(readRating))();
     },
 
-    async rate({ articleId, voter, rating, receipt }) {
+    async rate({ articleId, voter, rating, receipt, quota }) {
       return once(receipt, () => {
         q.ensureRating.run(articleId);
         const previous = /** @type {number|undefined} */ (q.myRating.get(articleId, voter));
         if (previous === undefined) {
           q.insertRatingVote.run(articleId, voter, rating);
           q.addRating.run(1, rating, articleId);
+          addressLimits.countVote(itemKey.rating(articleId), quota);
         } else if (ratingChange === 'refuse') {
           throw new ApiError(409, 'already-voted', 'This reader has already rated this article.');
         } else {
@@ -273,7 +276,7 @@ export function openSqliteStorage(path, options = {}) {
       return pollView(poll, voter === undefined ? undefined : choicesOf(pollId, voter), now());
     },
 
-    async votePoll({ pollId, voter, optionIds, receipt }) {
+    async votePoll({ pollId, voter, optionIds, receipt, quota }) {
       return once(receipt, () => {
         const poll = requirePoll(pollId);
         const previous = choicesOf(pollId, voter);
@@ -284,6 +287,7 @@ export function openSqliteStorage(path, options = {}) {
         else {
           q.insertBallot.run(pollId, voter, JSON.stringify(choices));
           q.addVoter.run(pollId);
+          addressLimits.countVote(itemKey.poll(pollId), quota);
         }
         return pollView(requirePoll(pollId), choices, now());
       });
@@ -293,10 +297,13 @@ export function openSqliteStorage(path, options = {}) {
       return readShares(url);
     },
 
-    async recordShare({ url, network, voter, receipt }) {
+    async recordShare({ url, network, voter, receipt, quota }) {
       return once(receipt, () => {
         // One share per reader per network per URL: a second click is not a second share.
-        if (q.shareEvent.run(url, network, voter).changes === 1) q.addShare.run(url, network);
+        if (q.shareEvent.run(url, network, voter).changes === 1) {
+          q.addShare.run(url, network);
+          addressLimits.countVote(itemKey.share(url), quota);
+        }
         return readShares(url);
       });
     },
@@ -319,7 +326,9 @@ export function openSqliteStorage(path, options = {}) {
           id: pollId,
           options: current.options.map((o) => {
             const imported = /** @type {any[]} */ (q.options.all(pollId)).find((x) => x.option_id === o.id);
-            return { id: o.id, label: patch.labels?.[o.id] ?? o.label, votes: o.votes - imported.reader_votes };
+            // Own properties only: an option named "toString" must not find Object.prototype's.
+            const label = patch.labels && Object.hasOwn(patch.labels, o.id) ? patch.labels[o.id] : o.label;
+            return { id: o.id, label, votes: o.votes - imported.reader_votes };
           }),
           voters: row.imported_voters,
         };
@@ -363,6 +372,10 @@ export function openSqliteStorage(path, options = {}) {
         byUrl.set(url, entry);
       }
       return [...byUrl.values()].sort((a, b) => b.total - a.total || a.url.localeCompare(b.url));
+    },
+
+    async addressSalt(day) {
+      return addressLimits.saltOf(day);
     },
 
     async pruneReceipts(olderThanMs) {
