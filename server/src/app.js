@@ -1,13 +1,23 @@
 // The reference server's HTTP side: Fastify with the routes of schemas.js, CORS allow-list,
-// write guards (origin, rate limit, verified voters), cacheable aggregate reads, demo files.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+// write guards (origin, the client address behind trusted proxies, the write limit, verified
+// voters, the per-item cap passed to storage), the admin token, security headers, timeouts,
+// cacheable aggregate reads, demo files.
+import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
-import { ApiError } from './rules.js';
+import { ApiError, itemKey, tooManyError } from './rules.js';
 import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
+import { registerConsole } from './console/console.js';
+import { securityHeaders } from './security-headers.js';
+import { BUILT_IN_NETWORKS } from './share-networks.js';
+import { adminAuth, failedAuthLimiter } from './admin-token.js';
+import { sameSecret } from './secrets.js';
+import { parseTrustProxy } from './client-address.js';
+import { addressKeys } from './limits/address-keys.js';
+import { createRateLimiter } from './limits/rate-limiter.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -18,48 +28,18 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   adminToken?: string,
  *   verifySecret?: string,
  *   rateLimit?: { max: number, windowMs?: number },
- *   trustProxy?: boolean,
+ *   itemVotesPerAddress?: number,
+ *   clock?: () => number,
+ *   trustProxy?: string,
  *   logger?: boolean | object,
  *   staticRoots?: { prefix: string, dir: string }[],
  *   bodyLimit?: number,
+ *   now?: () => Date,
+ *   consoleDir?: string,
+ *   requestTimeoutMs?: number,
+ *   shareNetworks?: string[],
  * }} AppOptions
  */
-
-const sha256 = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
-
-/** Compares secrets in constant time: hashing first makes the lengths equal. */
-export function sameSecret(given, expected) {
-  return timingSafeEqual(sha256(given), sha256(expected));
-}
-
-/**
- * A fixed-window limit per address. Addresses are kept only as salted hashes, and the salt is
- * replaced (and every count forgotten) at each UTC midnight, so nothing links a day to the next.
- */
-export function addressLimiter({ max, windowMs = 60_000 }, clock = () => Date.now()) {
-  let day = '';
-  let salt = Buffer.alloc(0);
-  /** @type {Map<string, { count: number, resetAt: number }>} */
-  let windows = new Map();
-  return {
-    /** @returns {number} 0 when allowed, else the seconds until the window resets */
-    hit(/** @type {string} */ address) {
-      const now = clock();
-      const today = new Date(now).toISOString().slice(0, 10);
-      if (today !== day) {
-        day = today;
-        salt = randomBytes(32);
-        windows = new Map();
-      }
-      if (windows.size > 100_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-      const key = createHmac('sha256', salt).update(address).digest('base64url');
-      let w = windows.get(key);
-      if (!w || w.resetAt <= now) windows.set(key, (w = { count: 0, resetAt: now + windowMs }));
-      w.count += 1;
-      return w.count > max ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
-    },
-  };
-}
 
 /** @param {string} origin @param {string[]} allowed */
 function originAllowed(origin, allowed) {
@@ -74,16 +54,33 @@ const PUBLIC_CACHE = 'public, max-age=0, s-maxage=10, must-revalidate';
 export async function buildApp(options) {
   const { storage } = options;
   const allowOrigins = (options.allowOrigins ?? []).map((o) => o.replace(/\/$/, ''));
-  const limiter = options.rateLimit && options.rateLimit.max > 0 ? addressLimiter(options.rateLimit) : undefined;
+  const clock = options.clock ?? Date.now;
+  const keys = addressKeys(storage, clock);
+  // Per process: a burst of `max` writes, then `max` a minute (a token bucket, see rate-limiter.js).
+  const writeLimiter = options.rateLimit && options.rateLimit.max > 0
+    ? createRateLimiter({ limit: options.rateLimit.max, periodMs: options.rateLimit.windowMs ?? 60_000, clock })
+    : undefined;
+  const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
+  const shareNetworks = new Set(options.shareNetworks ?? BUILT_IN_NETWORKS);
+  const admin = adminAuth({ token: options.adminToken, keys, failedAuth: failedAuthLimiter({ clock }) });
 
+  // A client gets this long to send a whole request, headers and body, and may sit silent on a
+  // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
+  const requestTimeout = options.requestTimeoutMs ?? 15_000;
+  const setSecurityHeaders = securityHeaders({ crossOriginApi: allowOrigins.length > 0 });
   const app = Fastify({
+    requestTimeout,
+    connectionTimeout: requestTimeout,
+    // Node checks those deadlines every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(1000, requestTimeout / 2) },
     bodyLimit: options.bodyLimit ?? 16 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: parseTrustProxy(options.trustProxy),
     return503OnClosing: true,
     // Long or odd ids reach validation (a 400 naming the field) instead of the router's 414.
     routerOptions: { maxParamLength: 4096 },
     // Errors the router raises before any route runs (bad percent-encoding...): same JSON shape.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply);
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       reply.code(status).send({ error: { code: 'bad-url', message: 'The request URL is malformed.' } });
     },
@@ -101,9 +98,19 @@ export async function buildApp(options) {
           },
   });
 
+  app.addHook('onSend', async (request, reply, payload) => {
+    setSecurityHeaders(request, reply);
+    return payload;
+  });
   // JSON only: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
   app.removeContentTypeParser('text/plain');
   for (const schema of sharedSchemas) app.addSchema(schema);
+  /** The client's hashed address and day, set on writes before anything else runs. */
+  app.decorateRequest('addressKey', null);
+  /** The admin token check, for a sign-in form to share the API's count of wrong tokens. */
+  app.decorate('adminAuth', admin);
+  /** @param {import('fastify').FastifyRequest} request @returns {import('./storage/storage.js').AddressQuota} */
+  const quotaOf = (request) => ({ .../** @type {any} */ (request).addressKey, limit: itemVotesPerAddress });
 
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin ? originAllowed(origin, allowOrigins) : false),
@@ -159,11 +166,11 @@ export async function buildApp(options) {
     throw new ApiError(403, 'origin-not-allowed', 'This site is not allowed to write to this server.', 'headers.origin');
   }
 
-  function checkAdmin(request) {
-    if (!options.adminToken) throw new ApiError(403, 'admin-disabled', 'Admin operations are off: start the server with an admin token.');
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer (.+)$/.exec(header);
-    if (!match || !sameSecret(match[1], options.adminToken)) {
+  async function checkAdmin(request) {
+    // An editor in the console: the session cookie (and, to change anything, its CSRF token).
+    if (options.adminToken && request.headers.authorization === undefined && (await editorsConsole.authenticate(request))) return;
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!(await admin.verify(request, bearer))) {
       throw new ApiError(401, 'unauthorized', 'A valid "Authorization: Bearer TOKEN" header is required.', 'headers.authorization');
     }
   }
@@ -171,13 +178,16 @@ export async function buildApp(options) {
   /** The voter id as stored: a keyed hash, so the database never holds the id itself. */
   const voterKey = (/** @type {string} */ id) => createHmac('sha256', storage.pepper).update(id).digest('base64url');
 
-  /** Validates the voter of a write and derives its receipt. */
-  function writeContext(request, voterId) {
+  /**
+   * Validates the voter of a write on `item` (an itemKey) and derives its receipt. In verified
+   * mode the site signs the voter id with the item, so a signature for one item votes on no other.
+   */
+  function writeContext(request, voterId, item) {
     if (options.verifySecret) {
       const signature = request.body.voterSignature ?? '';
-      const expected = createHmac('sha256', options.verifySecret).update(voterId).digest('hex');
+      const expected = createHmac('sha256', options.verifySecret).update(`${voterId}\n${item}`).digest('hex');
       if (!sameSecret(signature, expected)) {
-        throw new ApiError(403, 'unverified', 'This server counts only votes whose voter id the site signed.', 'body.voterSignature');
+        throw new ApiError(403, 'unverified', `This server counts only votes the site signed for this voter and ${item}.`, 'body.voterSignature');
       }
     }
     const voter = voterKey(voterId);
@@ -210,8 +220,8 @@ export async function buildApp(options) {
     },
     getRating: async (request, reply) => cacheable(request, reply, await storage.getRating(request.params.articleId)),
     rateArticle: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId);
-      const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt });
+      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.rating(request.params.articleId));
+      const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt, quota: quotaOf(request) });
       return reply;
     },
     getPoll: async (request, reply) => {
@@ -221,14 +231,18 @@ export async function buildApp(options) {
       return cacheable(request, reply, view, { personal: id !== undefined });
     },
     votePoll: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId);
-      const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt });
+      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.poll(request.params.pollId));
+      const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt, quota: quotaOf(request) });
       return reply;
     },
     getShareCounts: async (request, reply) => cacheable(request, reply, await storage.getShares(request.query.url)),
     recordShare: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId);
-      const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt });
+      const { network } = request.body;
+      if (!shareNetworks.has(network)) {
+        throw new ApiError(400, 'unknown-network', `This server does not count shares on "${network}": it counts ${[...shareNetworks].join(', ')}.`, 'body.network');
+      }
+      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.share(request.body.url));
+      const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
       return reply;
     },
     createPoll: async (request, reply) => {
@@ -240,6 +254,8 @@ export async function buildApp(options) {
     importData: async (request) => storage.importData(normalizeWidgetData(request.body, 'body')),
   };
 
+  const editorsConsole = registerConsole(app, { ...options, checkAdmin, checkOrigin, adminAuth: admin });
+
   for (const route of routes) {
     const handler = handlers[/** @type {keyof typeof handlers} */ (route.operationId)];
     app.route({
@@ -249,15 +265,13 @@ export async function buildApp(options) {
       bodyLimit: route.bodyLimit,
       // Guards run before the body is parsed or validated, so a refused client costs nothing.
       onRequest: async (request) => {
-        if (route.admin) checkAdmin(request);
+        if (route.admin) await checkAdmin(request);
         if (route.write || route.admin) checkOrigin(request);
-        if (route.write && limiter) {
-          const wait = limiter.hit(request.ip);
-          if (wait) {
-            const error = new ApiError(429, 'rate-limited', `Too many votes from this address; try again in ${wait} s.`);
-            error.retryAfter = wait;
-            throw error;
-          }
+        if (route.write) {
+          const addressKey = await keys.of(request.ip);
+          /** @type {any} */ (request).addressKey = addressKey;
+          const wait = writeLimiter?.hit(addressKey.key) ?? 0;
+          if (wait) throw tooManyError('rate-limited', `Too many votes from this address; try again in ${wait} s.`, wait);
         }
       },
       handler,

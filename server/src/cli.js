@@ -3,8 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { parseTrustProxy } from './client-address.js';
 import { parseWidgetData } from './data.js';
 import { openSqliteStorage } from './storage/sqlite.js';
+import { staticRootsProblem } from './static.js';
+import { parseShareNetworks } from './share-networks.js';
+import { adminTokenProblem } from './admin-token.js';
 
 export const OPTIONS = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
@@ -13,11 +17,14 @@ export const OPTIONS = {
   'allow-origin': { env: 'AW_ALLOW_ORIGIN', help: 'origins of sites that may use the API, comma-separated (* for any)' },
   'admin-token': { env: 'AW_ADMIN_TOKEN', help: 'bearer token of the admin operations (prefer the env var: argv is visible in ps)' },
   seed: { env: 'AW_SEED', help: 'widget data JSON file to import at start (idempotent)' },
-  'verify-secret': { env: 'AW_VERIFY_SECRET', help: 'verified mode: count only votes whose voterSignature = HMAC-SHA256(secret, voterId)' },
-  'rate-limit': { env: 'AW_RATE_LIMIT', default: '60', help: 'writes per minute per address (0: no limit)' },
+  'verify-secret': { env: 'AW_VERIFY_SECRET', help: 'verified mode: count only votes whose voterSignature = HMAC-SHA256(secret, voterId + "\\n" + item), item rating:ID, poll:ID or share:URL' },
+  'rate-limit': { env: 'AW_RATE_LIMIT', default: '60', help: 'writes per minute per address, in each server process (0: no limit)' },
+  'item-votes-per-address': { env: 'AW_ITEM_VOTES_PER_ADDRESS', default: '20', help: 'new votes per item (article, poll, shared URL) per address per UTC day, across processes (0: no cap)' },
   'rating-change': { env: 'AW_RATING_CHANGE', default: 'replace', help: 'a second rating by one reader: replace or refuse' },
   static: { env: 'AW_STATIC', help: 'folders to serve as PREFIX=DIR, comma-separated (npm start: /demo=demo,/dist=dist)' },
-  'trust-proxy': { env: 'AW_TRUST_PROXY', type: 'boolean', help: 'take the client address from X-Forwarded-For' },
+  'trust-proxy': { env: 'AW_TRUST_PROXY', help: 'proxies whose X-Forwarded-For is believed: a hop count (1) or addresses and CIDRs (127.0.0.1,10.0.0.0/8, loopback, private)' },
+  'share-networks': { env: 'AW_SHARE_NETWORKS', help: 'networks whose shares count: +hn,+myown adds to the share bar\'s built-in ones, telegram,vk,copy counts only those' },
+  'request-timeout': { env: 'AW_REQUEST_TIMEOUT', default: '15', help: 'seconds a client has to send a whole request, and may stay silent on a connection' },
   log: { env: 'AW_LOG', default: 'info', help: 'log level: info, warn, error or silent' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -66,14 +73,35 @@ export async function main() {
   }
   const port = Number(o.port);
   const rateLimit = Number(o['rate-limit']);
+  const itemVotesPerAddress = Number(o['item-votes-per-address']);
+  const requestTimeout = Number(o['request-timeout']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0..65535, got "${o.port}"`);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return fail(`--rate-limit: expected a whole number, got "${o['rate-limit']}"`);
+  if (!Number.isInteger(itemVotesPerAddress) || itemVotesPerAddress < 0) {
+    return fail(`--item-votes-per-address: expected a whole number, got "${o['item-votes-per-address']}"`);
+  }
   if (!['replace', 'refuse'].includes(o['rating-change'])) return fail('--rating-change: expected replace or refuse');
+  if (!(requestTimeout >= 1 && requestTimeout <= 3600)) return fail(`--request-timeout: expected 1 to 3600 seconds, got "${o['request-timeout']}"`);
+  try {
+    parseTrustProxy(o['trust-proxy']);
+  } catch (error) {
+    return fail(`--trust-proxy: ${error.message}`);
+  }
+  const tokenProblem = o['admin-token'] === undefined ? undefined : adminTokenProblem(o['admin-token']);
+  if (tokenProblem) return fail(`--admin-token: ${tokenProblem}`);
+  let shareNetworks;
+  try {
+    shareNetworks = parseShareNetworks(o['share-networks']);
+  } catch (error) {
+    return fail(`--share-networks: ${error.message}`);
+  }
   const staticRoots = [];
   for (const entry of list(o.static)) {
     const [prefix, dir] = entry.includes('=') ? entry.split('=') : ['/', entry];
     staticRoots.push({ prefix, dir });
   }
+  const staticProblem = staticRootsProblem(staticRoots, o.db);
+  if (staticProblem) return fail(staticProblem);
 
   let seed;
   if (o.seed) {
@@ -101,7 +129,10 @@ export async function main() {
     adminToken: o['admin-token'],
     verifySecret: o['verify-secret'],
     rateLimit: { max: rateLimit },
-    trustProxy: o['trust-proxy'] ?? false,
+    itemVotesPerAddress,
+    requestTimeoutMs: requestTimeout * 1000,
+    shareNetworks,
+    trustProxy: o['trust-proxy'],
     staticRoots,
     logger: o.log === 'silent' ? false : { level: o.log },
   });
@@ -146,6 +177,7 @@ export async function main() {
   const address = await app.listen({ port, host: o.host });
   console.log(`article-widgets-server listening on ${address}`);
   if (staticRoots.length) console.log(`article-widgets-server: demo at ${address}${staticRoots[0].prefix.replace(/\/?$/, '/')}`);
+  console.log(`article-widgets-server: editors' console at /admin/${o['admin-token'] ? '' : ' (off: start with --admin-token or AW_ADMIN_TOKEN)'}`);
   return undefined;
 
   function fail(/** @type {string} */ message) {

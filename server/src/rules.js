@@ -15,6 +15,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.field = field;
+    /** @type {number | undefined} seconds for the Retry-After header of a 429 */
+    this.retryAfter = undefined;
   }
 }
 
@@ -59,6 +61,15 @@ export function pollView(poll, mine, now) {
 }
 
 /**
+ * The poll as its editors see it: every count, whatever the results visibility.
+ * @param {StoredPoll} poll
+ * @param {Date} now
+ */
+export function adminPollView(poll, now) {
+  return { ...poll, closed: isClosed(poll, now) };
+}
+
+/**
  * Checks a ballot against the poll; returns the distinct choices.
  * @param {StoredPoll} poll
  * @param {string[]} optionIds
@@ -84,4 +95,39 @@ export function checkBallot(poll, optionIds, previous, now) {
 /** @param {number} votes @param {number} sum */
 export function ratingSummary(articleId, votes, sum) {
   return { articleId, votes, average: votes === 0 ? 0 : Math.round((sum / votes) * 1e6) / 1e6 };
+}
+
+/**
+ * The items the per-item cap counts and verified mode signs: `rating:ID`, `poll:ID`, `share:URL`.
+ * @type {{ rating: (articleId: string) => string, poll: (pollId: string) => string, share: (url: string) => string }}
+ */
+export const itemKey = {
+  rating: (articleId) => `rating:${articleId}`,
+  poll: (pollId) => `poll:${pollId}`,
+  share: (url) => `share:${url}`,
+};
+
+/**
+ * An ApiError of 429 that tells the client when to try again (the Retry-After header).
+ * @param {string} code @param {string} message @param {number} retryAfter whole seconds, at least 1
+ */
+export function tooManyError(code, message, retryAfter) {
+  const error = new ApiError(429, code, message);
+  error.retryAfter = Math.max(1, Math.ceil(retryAfter));
+  return error;
+}
+
+/**
+ * The vote past the per-item cap: `limit` new votes per item per address per UTC day.
+ * @param {string} item an `itemKey` @param {number} limit @param {string} day @param {number} now ms
+ */
+export function itemLimitError(item, limit, day, now) {
+  const seconds = (Date.parse(`${day}T00:00:00Z`) + 86_400_000 - now) / 1000;
+  const what = item.slice(0, item.indexOf(':'));
+  const noun = { rating: 'article', poll: 'poll', share: 'shared page' }[what] ?? 'item';
+  return tooManyError(
+    'item-limit',
+    `This ${noun} has had the most votes one address may cast in a day (${limit}); more count from midnight UTC.`,
+    seconds,
+  );
 }

@@ -27,7 +27,8 @@ const ADMIN = {
 };
 const SHARE_URL = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 };
 const NETWORK = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' };
-const COUNT = { type: 'integer', minimum: 0 };
+/** A trillion: any real count, and sums of 50 of them stay exact in a double and an SQLite integer. */
+const COUNT = { type: 'integer', minimum: 0, maximum: 1e12 };
 const VISIBILITY = { type: 'string', enum: ['always', 'after-vote', 'after-close'] };
 const CLOSES_AT = { type: ['string', 'null'], format: 'date-time' };
 
@@ -42,7 +43,7 @@ export const sharedSchemas = [
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { type: 'string', description: 'Stable, for programs: invalid, not-found, already-voted, poll-closed, rate-limited ...' },
+          code: { type: 'string', description: 'Stable, for programs: invalid, not-found, already-voted, poll-closed, rate-limited, item-limit ...' },
           message: { type: 'string', description: 'For people.' },
           field: { type: 'string', description: 'The offending field, as body.rating, params.pollId, query.ids.' },
         },
@@ -127,7 +128,7 @@ export const sharedSchemas = [
         },
       },
       multiple: { type: 'boolean' },
-      maxChoices: { type: 'integer', minimum: 1 },
+      maxChoices: { type: 'integer', minimum: 1, maximum: 50 },
       results: VISIBILITY,
       closesAt: CLOSES_AT,
       closed: { type: 'boolean' },
@@ -152,7 +153,7 @@ const errors = { '4xx': ref('Error') };
 
 /**
  * @typedef {{
- *   method: 'GET'|'POST'|'PATCH'|'PUT', url: string, operationId: string, summary: string,
+ *   method: 'GET'|'POST'|'PATCH'|'PUT'|'DELETE', url: string, operationId: string, summary: string,
  *   tags: string[], cacheable?: boolean, admin?: boolean, write?: boolean, bodyLimit?: number,
  *   schema: Record<string, any>
  * }} RouteSpec
@@ -251,7 +252,7 @@ export const routes = [
           closed: { type: 'boolean' },
           allowChange: { type: 'boolean' },
           multiple: { type: 'boolean' },
-          maxChoices: { type: 'integer', minimum: 1 },
+          maxChoices: { type: 'integer', minimum: 1, maximum: 50 },
           labels: { type: 'object', description: 'New labels by option id.', additionalProperties: { type: 'string', minLength: 1, maxLength: 500 } },
         },
       },

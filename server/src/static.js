@@ -1,9 +1,12 @@
 // Serves a few folders (the demo pages and dist/) for `npm start`. HTML pages get the
 // <meta name="article-widgets:api" content="/api"> that points their widgets at this server.
-import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+// Only files really inside a folder are served (a symlink out is not), never a dotfile or a
+// database file, and the server will not start with its database inside a served folder.
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -18,27 +21,71 @@ const TYPES = {
 
 const META = '<meta name="article-widgets:api" content="/api" />';
 
+/** Dotfiles and dot folders (.env, .git) and SQLite databases with their journals: never served. */
+const HIDDEN_NAME = /^\./;
+const DATABASE_NAME = /\.(sqlite3?|db)$|-(wal|shm|journal)$/i;
+
+/** Whether a path under a served folder names a file that is never served. */
+function isPrivate(/** @type {string} */ relativePath) {
+  return relativePath.split(sep).some((name) => HIDDEN_NAME.test(name) || DATABASE_NAME.test(name));
+}
+
+/** `/demo/` -> `/demo`, `/` -> `` */
+const normalPrefix = (/** @type {string} */ prefix) => `/${prefix.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
+
+/** The real path of `path`, for a file that may not exist yet: its nearest existing folder's, resolved. */
+function realPathOfMaybeMissing(/** @type {string} */ path) {
+  let existing = resolve(path);
+  while (!existsSync(existing)) existing = dirname(existing);
+  return resolve(realpathSync(existing), relative(existing, resolve(path)));
+}
+
+const isInside = (/** @type {string} */ path, /** @type {string} */ dir) => path === dir || path.startsWith(dir + sep);
+
+/**
+ * What is wrong with these static roots, if anything: a folder that does not exist, or one that
+ * holds the database (it would be served, votes and all). Checked before the server starts.
+ * @param {{ prefix: string, dir: string }[]} roots
+ * @param {string} databasePath a file path, or ':memory:'
+ * @returns {string | undefined}
+ */
+export function staticRootsProblem(roots, databasePath) {
+  const database = databasePath === ':memory:' ? undefined : realPathOfMaybeMissing(databasePath);
+  for (const { prefix, dir } of roots) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return `--static ${prefix}=${dir}: no such folder`;
+    if (database && isInside(database, realpathSync(dir))) {
+      return `--db ${databasePath} lies inside the static folder ${dir}, which would serve it: keep the database elsewhere`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * @param {import('fastify').FastifyInstance} app
- * @param {{ prefix: string, dir: string }[]} roots
+ * @param {{ prefix: string, dir: string }[]} roots existing folders (see staticRootsProblem)
  */
 export function registerStatic(app, roots) {
   const mounts = roots
-    .map(({ prefix, dir }) => ({ prefix: `/${prefix.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, ''), dir: resolve(dir) }))
+    .map(({ prefix, dir }) => ({ prefix: normalPrefix(prefix), dir: realpathSync(dir) }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
 
-  /** @returns {string|undefined} the file under a mount, never outside it */
-  function locate(/** @type {string} */ path) {
-    for (const { prefix, dir } of mounts) {
-      if (path !== prefix && !path.startsWith(`${prefix}/`)) continue;
-      const file = resolve(dir, `.${path.slice(prefix.length) || '/'}`);
-      if (file === dir || file.startsWith(dir + sep)) return file;
-      return undefined;
-    }
-    return undefined;
+  /**
+   * The real path of the file a URL path names, if it may be served: inside its folder by real
+   * path (after symlinks), and neither asked for nor found under a private name.
+   * @returns {Promise<string | undefined>}
+   */
+  async function locate(/** @type {string} */ path) {
+    const mount = mounts.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
+    if (!mount) return undefined;
+    const asked = resolve(mount.dir, `.${path.slice(mount.prefix.length) || '/'}`);
+    if (!isInside(asked, mount.dir) || isPrivate(relative(mount.dir, asked))) return undefined;
+    let real = await realpath(asked);
+    if ((await stat(real)).isDirectory()) real = await realpath(resolve(real, 'index.html'));
+    if (!isInside(real, mount.dir) || isPrivate(relative(mount.dir, real))) return undefined;
+    return real;
   }
 
-  const first = `/${roots[0]?.prefix.replace(/^\/+|\/+$/g, '') ?? ''}`.replace(/^\/$/, '');
+  const first = normalPrefix(roots[0]?.prefix ?? '');
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect(first ? `${first}/` : '/index.html'));
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
@@ -48,10 +95,9 @@ export function registerStatic(app, roots) {
     } catch {
       path = '';
     }
-    let file = path.includes('\0') ? undefined : locate(path);
     try {
-      if (file && (await stat(file)).isDirectory()) file = resolve(file, 'index.html');
-      if (!file) throw new Error('outside');
+      const file = path.includes('\0') ? undefined : await locate(path);
+      if (!file) throw new Error('not served');
       let body = await readFile(file);
       const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
       if (type.startsWith('text/html')) {

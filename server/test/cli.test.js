@@ -60,12 +60,12 @@ describe('the CLI', () => {
   it('takes every option from environment variables', async () => {
     const db = join(temp.dir, 'env.sqlite');
     const server = spawnCli([], {
-      env: { AW_PORT: '0', AW_HOST: '127.0.0.1', AW_DB: db, AW_SEED: seedFile, AW_ADMIN_TOKEN: 'env-token-123', AW_ALLOW_ORIGIN: 'https://a.example,https://b.example', AW_RATE_LIMIT: '2', AW_LOG: 'silent' },
+      env: { AW_PORT: '0', AW_HOST: '127.0.0.1', AW_DB: db, AW_SEED: seedFile, AW_ADMIN_TOKEN: 'env-token-0123456789abcdef', AW_ALLOW_ORIGIN: 'https://a.example,https://b.example', AW_RATE_LIMIT: '2', AW_LOG: 'silent' },
     });
     const url = await server.ready;
     const api = client(url);
     assert.equal((await api('GET', `/api/ratings/${ARTICLE}`)).body.votes, 4);
-    assert.equal((await api('POST', '/api/admin/import', { body: {}, headers: { authorization: 'Bearer env-token-123' } })).status, 200);
+    assert.equal((await api('POST', '/api/admin/import', { body: {}, headers: { authorization: 'Bearer env-token-0123456789abcdef' } })).status, 200);
     assert.equal((await vote(api, 'env', 5, { headers: { origin: 'https://b.example' } })).status, 200);
     assert.equal((await vote(api, 'env', 5, { headers: { origin: 'https://c.example' } })).status, 403);
     assert.equal((await vote(api, 'env', 5)).status, 200);
@@ -99,7 +99,7 @@ describe('the CLI', () => {
 
   it('on SIGTERM finishes the votes in flight: every acknowledged vote is on disk', async () => {
     const db = join(temp.dir, 'shutdown.sqlite');
-    const server = spawnCli(['--port', '0', '--db', db, '--seed', seedFile, '--log', 'silent', '--rate-limit', '0']);
+    const server = spawnCli(['--port', '0', '--db', db, '--seed', seedFile, '--log', 'silent', '--rate-limit', '0', '--item-votes-per-address', '0']);
     const url = await server.ready;
     const api = client(url);
     const sendVote = (i) =>

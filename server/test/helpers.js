@@ -27,12 +27,13 @@ export function tempDir() {
 }
 
 /**
- * Starts the real app on 127.0.0.1:0 with a fresh SQLite file, seeded with the demo data.
- * @param {Partial<import('../src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date }} [options]
+ * Starts the real app on 127.0.0.1:0 with a fresh SQLite file, seeded with the demo data, or on
+ * the file of another server (`dbPath`: a second process on one database).
+ * @param {Partial<import('../src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date, dbPath?: string }} [options]
  */
 export async function startServer(options = {}) {
-  const { dir, remove } = tempDir();
-  const dbPath = join(dir, 'widgets.sqlite');
+  const { dir, remove } = options.dbPath ? { dir: '', remove: () => {} } : tempDir();
+  const dbPath = options.dbPath ?? join(dir, 'widgets.sqlite');
   const storage = openSqliteStorage(dbPath, { ratingChange: options.ratingChange, now: options.now });
   const { normalizeWidgetData } = await import('../src/data.js');
   await storage.importData(normalizeWidgetData(options.seed ?? demoData));
@@ -42,6 +43,7 @@ export async function startServer(options = {}) {
     url,
     dbPath,
     storage,
+    app,
     api: client(url),
     async close() {
       await app.close();

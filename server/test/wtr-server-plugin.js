@@ -1,8 +1,10 @@
 // A web-test-runner plugin that runs the REAL reference server for browser tests: a temp SQLite
 // file seeded with server/test/fixtures/widgets.json (a copy of the demo data), on a free loopback port. Tests drive it with
-//   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url }
+//   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url, running, adminToken }
+// (the admin token lets a test make the polls it needs).
 // A restart keeps the port and the database, so a page's backend URL stays valid across it.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ export function articleWidgetsServerPlugin() {
   let dir;
   let child;
   let port = 0;
+  const adminToken = randomBytes(24).toString('base64url');
 
   /** Starts the server; a restart on the old port retries while the port is still being freed. */
   async function start() {
@@ -34,7 +37,7 @@ export function articleWidgetsServerPlugin() {
       '--port', String(port), '--host', '127.0.0.1', '--db', join(dir, 'widgets.sqlite'),
       '--seed', join(repo, 'server/test/fixtures/widgets.json'), '--allow-origin', '*', '--rate-limit', '0',
       '--static', `/fake-api=${join(repo, 'server/test/fixtures/fake-api')}`, '--log', 'silent',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
+    ], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AW_ADMIN_TOKEN: adminToken } });
     child = proc;
     let out = '';
     await new Promise((resolve, reject) => {
@@ -77,7 +80,7 @@ export function articleWidgetsServerPlugin() {
       const action = payload?.action ?? 'start';
       if (action === 'stop' || action === 'restart') await stop();
       if (action === 'start' || action === 'restart') await start();
-      return { url: `http://127.0.0.1:${port}`, running: Boolean(child) };
+      return { url: `http://127.0.0.1:${port}`, running: Boolean(child), adminToken };
     },
     async serverStop() {
       await stop();

@@ -32,7 +32,7 @@ export interface RatingVoteDetail {
 export interface RatingErrorDetail {
   articleId: string;
   rating: number;
-  /** Why it failed: network, refused, not-found or invalid-reply. */
+  /** Why it failed: network, refused, item-limit, not-found or invalid-reply. */
   code: string;
   message: string;
 }

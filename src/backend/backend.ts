@@ -94,11 +94,13 @@ export interface WidgetBackend {
  * Why a backend call failed, so an element can say the right thing:
  * - `network`: no answer (offline, server down, timed out); worth retrying.
  * - `refused`: the backend answered no (already voted, poll closed, rate limited, bad input).
+ * - `item-limit`: the backend counts no more votes on this item from the reader's address today
+ *   (the reference server's per-item cap: many readers behind one address, or ballot stuffing).
  * - `not-found`: the article, poll or option does not exist.
  * - `invalid-reply`: an answer that does not match the contract.
  * - `aborted`: nobody needs the answer any more; never shown to a reader.
  */
-export type BackendErrorCode = 'network' | 'refused' | 'not-found' | 'invalid-reply' | 'aborted';
+export type BackendErrorCode = 'network' | 'refused' | 'item-limit' | 'not-found' | 'invalid-reply' | 'aborted';
 
 export class BackendError extends Error {
   override name = 'BackendError';

@@ -17,8 +17,12 @@ export interface HttpBackendOptions {
   /** How many times a failed read is retried, with growing pauses (default 2). Writes are never
    * retried here: the caller retries them with the same idempotency key. */
   retries?: number;
-  /** Verified mode: signs the voter id for the server (an HMAC the site's own backend made). */
-  signVoter?: (voterId: string) => string | Promise<string>;
+  /**
+   * Verified mode: signs the voter id for one item, `rating:ARTICLE_ID`, `poll:POLL_ID` or
+   * `share:URL` (an HMAC of `voterId + "\n" + item` that the site's own backend made), so a
+   * signature for one item counts on no other.
+   */
+  signVoter?: (voterId: string, item: string) => string | Promise<string>;
 }
 
 /** The server takes up to this many ids in one ratings request. */
@@ -62,7 +66,7 @@ export class HttpBackend implements WidgetBackend {
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context) as Promise<RatingVoteResult>;
+    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context, `rating:${articleId}`) as Promise<RatingVoteResult>;
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
@@ -70,11 +74,11 @@ export class HttpBackend implements WidgetBackend {
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context) as Promise<PollView>;
+    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context, `poll:${pollId}`) as Promise<PollView>;
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.write('/shares', { url, network }, context) as Promise<ShareCounts>;
+    return this.write('/shares', { url, network }, context, `share:${url}`) as Promise<ShareCounts>;
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
@@ -106,9 +110,10 @@ export class HttpBackend implements WidgetBackend {
     }
   }
 
-  private async write(path: string, body: object, { voterId, idempotencyKey, signal }: WriteContext): Promise<unknown> {
+  /** A POST of one reader's vote on `item` (what verified mode signs with the voter id). */
+  private async write(path: string, body: object, { voterId, idempotencyKey, signal }: WriteContext, item: string): Promise<unknown> {
     // Without signVoter the signature is undefined, which JSON leaves out.
-    const voterSignature = await this.options.signVoter?.(voterId);
+    const voterSignature = await this.options.signVoter?.(voterId, item);
     return this.send(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
@@ -128,7 +133,7 @@ export class HttpBackend implements WidgetBackend {
       // An abort is `aborted`; a timeout or an unreachable server, `network`.
       throw toBackendError(error);
     }
-    let json: { error?: { message?: string } } | undefined;
+    let json: { error?: { code?: string; message?: string } } | undefined;
     try {
       json = JSON.parse(text);
     } catch {
@@ -136,7 +141,8 @@ export class HttpBackend implements WidgetBackend {
     }
     const { status } = reply;
     if (!reply.ok) {
-      throw new BackendError(status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused', json?.error?.message ?? `HTTP ${status}`);
+      const code = status === 429 && json?.error?.code === 'item-limit' ? 'item-limit' : status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused';
+      throw new BackendError(code, json?.error?.message ?? `HTTP ${status}`);
     }
     if (json === undefined) throw new BackendError('invalid-reply', 'The reply is not JSON.');
     return json;

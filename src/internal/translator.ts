@@ -13,6 +13,8 @@ export const sharedMessages = {
     errorLoad: 'Could not load the latest figures.',
     errorNetwork: 'Could not reach the server. Your vote was not counted.',
     errorRefused: 'Your vote was not accepted: {reason}',
+    /** The server's per-item cap for one address: many readers behind one address share it. */
+    errorItemLimit: 'Too many votes from your internet connection today: yours was not counted. Please try again later.',
     errorNotFound: 'This item no longer exists.',
     errorInvalidReply: 'The server sent an answer we could not read.',
   },
@@ -21,6 +23,7 @@ export const sharedMessages = {
     errorLoad: 'Не удалось загрузить свежие данные.',
     errorNetwork: 'Не удалось связаться с сервером. Ваш голос не учтён.',
     errorRefused: 'Голос не принят: {reason}',
+    errorItemLimit: 'С вашего подключения сегодня слишком много голосов: ваш не учтён. Попробуйте позже.',
     errorNotFound: 'Этот элемент больше не существует.',
     errorInvalidReply: 'Сервер прислал ответ, который не удалось прочитать.',
   },
@@ -40,6 +43,7 @@ type Params = Record<string, string | number>;
 /** Which shared message tells a reader about each kind of failure (any other: `errorNetwork`). */
 const errorMessages: Partial<Record<string, keyof typeof sharedMessages.en>> = {
   refused: 'errorRefused',
+  'item-limit': 'errorItemLimit',
   'not-found': 'errorNotFound',
   'invalid-reply': 'errorInvalidReply',
 };

@@ -35,7 +35,7 @@ export interface PollVoteDetail {
 export interface PollErrorDetail {
   pollId: string;
   optionIds: string[];
-  /** Why it failed: network, refused, not-found or invalid-reply. */
+  /** Why it failed: network, refused, item-limit, not-found or invalid-reply. */
   code: string;
   message: string;
 }

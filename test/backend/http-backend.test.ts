@@ -173,12 +173,20 @@ describe('HttpBackend against the reference server', () => {
     expect((await backend.getRating(article)).votes).to.equal(1);
   });
 
-  it('signs voter ids in verified mode', async () => {
-    const seen: string[] = [];
-    const backend = new HttpBackend(api, { signVoter: (id) => (seen.push(id), 'f'.repeat(64)) });
+  it('signs voter ids with the item in verified mode', async () => {
+    const seen: string[][] = [];
+    const backend = new HttpBackend(api, { signVoter: (id, item) => (seen.push([id, item]), 'f'.repeat(64)) });
     const context = write();
-    // This server is not in verified mode, so it accepts the vote; the signature went along.
-    await backend.rateArticle(`signed-${randomId()}`, 5, context);
-    expect(seen).to.deep.equal([context.voterId]);
+    const article = `signed-${randomId()}`;
+    const url = `https://example.org/${randomId()}`;
+    // This server is not in verified mode, so it accepts the votes; the signatures went along.
+    await backend.rateArticle(article, 5, context);
+    await backend.votePoll('reader-topics', ['arctic'], { ...context, idempotencyKey: randomId() });
+    await backend.recordShare(url, 'vk', { ...context, idempotencyKey: randomId() });
+    expect(seen).to.deep.equal([
+      [context.voterId, `rating:${article}`],
+      [context.voterId, 'poll:reader-topics'],
+      [context.voterId, `share:${url}`],
+    ]);
   });
 });

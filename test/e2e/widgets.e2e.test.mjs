@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { axeViolations, launchChromium } from './chromium.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const ARTICLE = 'us-long-term-goals-for-russia';
@@ -52,12 +52,24 @@ async function stopServer() {
 const base = () => `http://127.0.0.1:${port}`;
 const api = async (path, headers = {}) => (await fetch(`${base()}/api${path}`, { headers })).json();
 
+/**
+ * Reports every Content-Security-Policy violation of `page` into `errors`: the demo must run under
+ * the server's CSP (nothing inline, nothing from elsewhere) without one.
+ */
+async function watchCsp(page, errors) {
+  await page.exposeFunction('reportCspViolation', (violation) => errors.push(`CSP violation: ${violation}`));
+  await page.evaluateOnNewDocument(() =>
+    document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)),
+  );
+}
+
 /** A reader: a browser context of its own (own localStorage, own voter id) on the demo page. */
 async function reader() {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await watchCsp(page, errors);
   await page.goto(`${base()}/demo/`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelectorAll('article-rating').length === 2 && customElements.get('article-rating'));
   return { context, page, errors };
@@ -92,11 +104,7 @@ const voterIdOf = (page) => page.evaluate(() => localStorage.getItem('article-wi
 before(async () => {
   assert.ok(existsSync(join(repo, 'dist/article-widgets.js')), 'build first: npm run build');
   await startServer();
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -202,24 +210,21 @@ describe('the demo page against the reference server', () => {
 });
 
 describe('the whole demo page for every reader', () => {
-  const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
   for (const [page, scheme] of [['index.html', 'light'], ['index.html', 'dark'], ['ru.html', 'light'], ['ru.html', 'dark']]) {
-    it(`axe finds nothing on ${page} in the ${scheme} scheme, and the page loads nothing from elsewhere`, async () => {
+    it(`axe finds nothing on ${page} in the ${scheme} scheme, and the page loads nothing from elsewhere and breaks no CSP rule`, async () => {
       const context = await browser.createBrowserContext();
       const tab = await context.newPage();
       const requests = [];
+      const errors = [];
       tab.on('request', (request) => requests.push(request.url()));
+      await watchCsp(tab, errors);
       await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      await tab.goto(`${base()}/demo/${page}`, { waitUntil: 'networkidle0' });
+      const response = await tab.goto(`${base()}/demo/${page}`, { waitUntil: 'networkidle0' });
+      assert.match(response.headers()['content-security-policy'], /script-src 'self'.*frame-ancestors 'none'/);
       await tab.waitForFunction(() => [...document.querySelectorAll('opinion-poll')].every((poll) => poll.shadowRoot?.querySelector('[part="options"]')));
-      await tab.addScriptTag({ content: axeSource });
-      // axe reads open shadow roots: every widget's inside is checked too.
-      const violations = await tab.evaluate(async () =>
-        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      );
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(tab), []);
       assert.deepEqual(requests.filter((url) => !url.startsWith(base())), [], 'no request leaves the site');
+      assert.deepEqual(errors, []);
       await context.close();
     });
   }

@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ApiError, checkBallot, pollView, ratingSummary } from '../rules.js';
+import { ApiError, adminPollView, checkBallot, itemKey, pollView, ratingSummary } from '../rules.js';
+import { sqliteSessionStore } from './sqlite-sessions.js';
+import { sqliteAddressLimits } from './sqlite-address-limits.js';
 
 /** @typedef {import('./storage.js').Storage} Storage */
 /** @typedef {import('../rules.js').StoredPoll} StoredPoll */
@@ -89,6 +91,7 @@ export function openSqliteStorage(path, options = {}) {
   db.exec(SCHEMA);
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
+  const addressLimits = sqliteAddressLimits(db, now);
 
   const q = {
     meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -131,6 +134,13 @@ export function openSqliteStorage(path, options = {}) {
     receipt: db.prepare('SELECT fingerprint, reply FROM receipts WHERE key = ?'),
     putReceipt: db.prepare('INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (?, ?, ?, ?)'),
     pruneReceipts: db.prepare('DELETE FROM receipts WHERE created_at < ?'),
+    // The admin lists. Polls newest first: a rowid table numbers its rows in insertion order.
+    pollIdsNewestFirst: db.prepare('SELECT id FROM polls ORDER BY rowid DESC').pluck(),
+    ratedArticles: db.prepare(
+      `SELECT article_id AS articleId, imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum
+       FROM ratings WHERE imported_votes + reader_votes > 0 ORDER BY article_id`,
+    ),
+    allShares: db.prepare('SELECT url, network, count FROM shares ORDER BY url, network'),
   };
 
   q.setMeta.run('voter-pepper', randomBytes(32).toString('hex'));
@@ -228,6 +238,7 @@ export function openSqliteStorage(path, options = {}) {
 
   return {
     pepper,
+    sessions: sqliteSessionStore(db),
 
     async health() {
       q.meta.get('voter-pepper');
@@ -242,13 +253,14 @@ export function openSqliteStorage(path, options = {}) {
       return db.transaction(() => articleIds.map(readRating))();
     },
 
-    async rate({ articleId, voter, rating, receipt }) {
+    async rate({ articleId, voter, rating, receipt, quota }) {
       return once(receipt, () => {
         q.ensureRating.run(articleId);
         const previous = /** @type {number|undefined} */ (q.myRating.get(articleId, voter));
         if (previous === undefined) {
           q.insertRatingVote.run(articleId, voter, rating);
           q.addRating.run(1, rating, articleId);
+          addressLimits.countVote(itemKey.rating(articleId), quota);
         } else if (ratingChange === 'refuse') {
           throw new ApiError(409, 'already-voted', 'This reader has already rated this article.');
         } else {
@@ -264,7 +276,7 @@ export function openSqliteStorage(path, options = {}) {
       return pollView(poll, voter === undefined ? undefined : choicesOf(pollId, voter), now());
     },
 
-    async votePoll({ pollId, voter, optionIds, receipt }) {
+    async votePoll({ pollId, voter, optionIds, receipt, quota }) {
       return once(receipt, () => {
         const poll = requirePoll(pollId);
         const previous = choicesOf(pollId, voter);
@@ -275,6 +287,7 @@ export function openSqliteStorage(path, options = {}) {
         else {
           q.insertBallot.run(pollId, voter, JSON.stringify(choices));
           q.addVoter.run(pollId);
+          addressLimits.countVote(itemKey.poll(pollId), quota);
         }
         return pollView(requirePoll(pollId), choices, now());
       });
@@ -284,10 +297,13 @@ export function openSqliteStorage(path, options = {}) {
       return readShares(url);
     },
 
-    async recordShare({ url, network, voter, receipt }) {
+    async recordShare({ url, network, voter, receipt, quota }) {
       return once(receipt, () => {
         // One share per reader per network per URL: a second click is not a second share.
-        if (q.shareEvent.run(url, network, voter).changes === 1) q.addShare.run(url, network);
+        if (q.shareEvent.run(url, network, voter).changes === 1) {
+          q.addShare.run(url, network);
+          addressLimits.countVote(itemKey.share(url), quota);
+        }
         return readShares(url);
       });
     },
@@ -310,7 +326,9 @@ export function openSqliteStorage(path, options = {}) {
           id: pollId,
           options: current.options.map((o) => {
             const imported = /** @type {any[]} */ (q.options.all(pollId)).find((x) => x.option_id === o.id);
-            return { id: o.id, label: patch.labels?.[o.id] ?? o.label, votes: o.votes - imported.reader_votes };
+            // Own properties only: an option named "toString" must not find Object.prototype's.
+            const label = patch.labels && Object.hasOwn(patch.labels, o.id) ? patch.labels[o.id] : o.label;
+            return { id: o.id, label, votes: o.votes - imported.reader_votes };
           }),
           voters: row.imported_voters,
         };
@@ -330,6 +348,34 @@ export function openSqliteStorage(path, options = {}) {
         for (const p of data.polls ?? []) writePoll(p, !q.poll.get(p.id));
         return { ratings: data.ratings?.length ?? 0, polls: data.polls?.length ?? 0 };
       }).immediate();
+    },
+
+    async adminPolls() {
+      return /** @type {string[]} */ (q.pollIdsNewestFirst.all()).map((id) => adminPollView(requirePoll(id), now()));
+    },
+
+    async adminPoll(pollId) {
+      return adminPollView(requirePoll(pollId), now());
+    },
+
+    async ratedArticles() {
+      return /** @type {{articleId:string,votes:number,sum:number}[]} */ (q.ratedArticles.all()).map((r) => ratingSummary(r.articleId, r.votes, r.sum));
+    },
+
+    async allShares() {
+      /** @type {Map<string, import('./storage.js').ShareCounts>} */
+      const byUrl = new Map();
+      for (const { url, network, count } of /** @type {{url:string,network:string,count:number}[]} */ (q.allShares.all())) {
+        const entry = byUrl.get(url) ?? { url, counts: {}, total: 0 };
+        entry.counts[network] = count;
+        entry.total += count;
+        byUrl.set(url, entry);
+      }
+      return [...byUrl.values()].sort((a, b) => b.total - a.total || a.url.localeCompare(b.url));
+    },
+
+    async addressSalt(day) {
+      return addressLimits.saltOf(day);
     },
 
     async pruneReceipts(olderThanMs) {

@@ -20,21 +20,41 @@
  *   labels?: Record<string, string>
  * }} PollPatch
  * @typedef {{ ratings?: RatingSummary[], polls?: PollInput[] }} ImportData
+ * @typedef {{ key: string, day: string, limit: number }} AddressQuota
+ *   the per-item cap of a write: at most `limit` new votes per item from the address hashed as
+ *   `key` on the UTC `day`. A new vote past it throws a 429 `item-limit` ApiError and rolls back;
+ *   a replay, a duplicate or a changed vote counts nothing. No quota (or limit 0): no cap.
+ *
+ * @typedef {{ csrfToken: string, tokenTag: string, expiresAt: number }} StoredSession
+ * @typedef {object} SessionStore the editors' console sessions, keyed by a hash of the cookie's id
+ * @property {(session: StoredSession & { idHash: string }) => Promise<void>} create
+ * @property {(idHash: string) => Promise<StoredSession | undefined>} find
+ * @property {(idHash: string, expiresAt: number) => Promise<void>} extend
+ * @property {(idHash: string) => Promise<void>} end
+ * @property {(now: number) => Promise<number>} prune removes the sessions expired at `now`
  *
  * @typedef {object} Storage
  * @property {string} pepper a per-database secret for hashing voter ids
  * @property {() => Promise<boolean>} health
  * @property {(articleId: string) => Promise<RatingSummary>} getRating
  * @property {(articleIds: string[]) => Promise<RatingSummary[]>} getRatings
- * @property {(vote: { articleId: string, voter: string, rating: number, receipt: Receipt }) => Promise<{ reply: RatingVoteResult, replayed: boolean }>} rate
+ * @property {(vote: { articleId: string, voter: string, rating: number, receipt: Receipt, quota?: AddressQuota }) => Promise<{ reply: RatingVoteResult, replayed: boolean }>} rate
  * @property {(pollId: string, voter?: string) => Promise<PollView>} getPoll throws 404 ApiError
- * @property {(vote: { pollId: string, voter: string, optionIds: string[], receipt: Receipt }) => Promise<{ reply: PollView, replayed: boolean }>} votePoll
+ * @property {(vote: { pollId: string, voter: string, optionIds: string[], receipt: Receipt, quota?: AddressQuota }) => Promise<{ reply: PollView, replayed: boolean }>} votePoll
  * @property {(url: string) => Promise<ShareCounts>} getShares
- * @property {(share: { url: string, network: string, voter: string, receipt: Receipt }) => Promise<{ reply: ShareCounts, replayed: boolean }>} recordShare
+ * @property {(share: { url: string, network: string, voter: string, receipt: Receipt, quota?: AddressQuota }) => Promise<{ reply: ShareCounts, replayed: boolean }>} recordShare
  * @property {(poll: PollInput) => Promise<PollView>} createPoll
  * @property {(pollId: string, patch: PollPatch) => Promise<PollView>} updatePoll
  * @property {(data: ImportData) => Promise<{ ratings: number, polls: number }>} importData
  *   sets imported aggregates and poll definitions; readers' votes are kept; idempotent
+ * @property {() => Promise<PollView[]>} adminPolls every poll with all its counts, newest first
+ * @property {(pollId: string) => Promise<PollView>} adminPoll one poll with all its counts; throws 404 ApiError
+ * @property {() => Promise<RatingSummary[]>} ratedArticles every article with at least one vote, by id
+ * @property {() => Promise<ShareCounts[]>} allShares every shared URL, most shared first
+ * @property {SessionStore} sessions the editors' console sessions
+ * @property {(day: string) => Promise<string>} addressSalt the salt client addresses are hashed
+ *   under on the UTC `day` (YYYY-MM-DD), the same for every process on the database; the first
+ *   ask of a day makes it and deletes earlier days' salts and per-item counts
  * @property {(olderThanMs: number) => Promise<number>} pruneReceipts
  * @property {() => Promise<void>} close
  */
