@@ -10,7 +10,6 @@ import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
-import { renderInTurn } from '../internal/render-turns.js';
 import { ratingMessages } from './article-rating.messages.js';
 import { styles } from './article-rating.styles.js';
 
@@ -131,11 +130,6 @@ export class ArticleRating extends LitElement {
   private readonly item = new ItemController<RatingItem>(this);
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
-
-  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.connectItem();

@@ -1,10 +1,15 @@
 /**
- * First renders take turns with the page. A listing page with hundreds of widgets upgrades them
- * all at once, and rendering them in one go holds the main thread for hundreds of milliseconds: a
- * reader's click or scroll waits that long. Instead first renders queue up and run one after
- * another, in document order, in slices of at most `SLICE_MS`; between slices the page gets the
- * main thread back, for input and frames. A page with a few widgets renders them all in the
- * first slice, in the task that upgraded them, as before.
+ * First renders of polls and share bars take turns with the page. A listing page with hundreds of
+ * them upgrades them all at once, and rendering them in one go holds the main thread for hundreds
+ * of milliseconds: a reader's click or scroll waits that long. Instead first renders queue up and
+ * run one after another, in document order, in slices of at most `SLICE_MS`; between slices the
+ * page gets the main thread back, for input and frames. (A rating is a picture and a line of text:
+ * a thousand of them render and lay out faster at once than in slices with a frame between each.)
+ *
+ * The first slice of a batch renders at least `TOGETHER` widgets whatever the time, so an
+ * article page's widgets (a rating, a share bar, a poll or two) all appear in the same frame: a
+ * widget left waiting for a later frame would be defined but empty, and everything under it would
+ * move when it rendered. A listing page's first slice fills the screen; the rest render below it.
  *
  * Later renders (a vote, new figures) do not queue: they are one element at a time, and a vote
  * must show in the next frame.
@@ -12,6 +17,8 @@
 
 /** How long a slice of first renders may run before the page gets the main thread back. */
 export const SLICE_MS = 8;
+/** How many first renders a batch's first slice runs at least, to show an article page's widgets together. */
+export const TOGETHER = 20;
 
 /** First renders waiting for their turn, each settling the promise its element awaits. */
 const waiting: (() => void)[] = [];
@@ -33,9 +40,11 @@ function yieldToPage(): Promise<void> {
 }
 
 async function runSlices(): Promise<void> {
-  while (waiting.length) {
+  for (let slice = 0; waiting.length; slice++) {
     const start = performance.now();
-    while (waiting.length && performance.now() - start < SLICE_MS) waiting.shift()!();
+    for (let rendered = 0; waiting.length && (performance.now() - start < SLICE_MS || (slice === 0 && rendered < TOGETHER)); rendered++) {
+      waiting.shift()!();
+    }
     if (waiting.length) await yieldToPage();
   }
   running = false;
