@@ -18,7 +18,7 @@
 /** How long a slice of first renders may run before the page gets the main thread back. */
 export const SLICE_MS = 8;
 /** How many first renders a batch's first slice runs at least, to show an article page's widgets together. */
-export const TOGETHER = 20;
+export const TOGETHER = 10;
 
 /** First renders waiting for their turn, each settling the promise its element awaits. */
 const waiting: (() => void)[] = [];

@@ -164,14 +164,12 @@ export class OpinionPoll extends LitElement {
     return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.preview = this.readLightDom();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The page's own HTML describes the poll it was rendered with, not one switched to later.
-    if (changed.get('pollId')) this.preview = undefined;
+    // Read in the first render's turn, not as the element upgrades: a listing page upgrades all
+    // its polls in one task. The page's own HTML describes the poll it was rendered with, not one
+    // switched to later.
+    if (!this.hasUpdated) this.preview = this.readLightDom();
+    else if (changed.get('pollId')) this.preview = undefined;
     if (changed.has('pollId') || changed.has('backend') || changed.has('api')) this.connectItem();
   }
 
