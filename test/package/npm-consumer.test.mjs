@@ -120,10 +120,11 @@ for (const bundler of ['esbuild', 'vite']) {
 }
 
 describe('the packed entries in Node, without a DOM', () => {
-  it('import without throwing, as a server-rendering framework imports them', () => {
+  it("import without throwing, as a server-rendering framework imports them, and the README's example runs", () => {
     const script = `
       const root = await import('article-widgets');
       await import('article-widgets/define');
+      await import('./src/readme-example.js');
       console.log(JSON.stringify({ exports: Object.keys(root).sort(), document: typeof document }));`;
     let out;
     try {
@@ -131,7 +132,9 @@ describe('the packed entries in Node, without a DOM', () => {
     } catch (error) {
       assert.fail(`importing the entries in Node threw: ${error.stderr.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? error.stderr}`);
     }
-    const { exports, document } = JSON.parse(out);
+    const [said, facts] = out.trim().split('\n');
+    assert.equal(said, 'true', "the example's own check: customElements.get('article-rating') === ArticleRating");
+    const { exports, document } = JSON.parse(facts);
     assert.equal(document, 'undefined', 'plain Node, no DOM');
     for (const name of ['ArticleRating', 'OpinionPoll', 'ShareBar', 'HttpBackend', 'setDefaultBackend', 'registerLocale']) assert.ok(exports.includes(name), name);
   });
