@@ -83,39 +83,30 @@ const classImport = `import type { ${elements.map((e) => e.className).join(', ')
 /** React 19 and Preact listen for `on` + the event's own name (`onaw-rating-vote`). */
 const onEventName = (name) => [`on${name}`];
 
+/**
+ * JSX types for React 19 or Preact: both set a custom element's properties and listen for its
+ * events by `on` + the event's name, and differ only in their module and attribute types.
+ */
+const jsxTypings = (framework, module, attributesImport, elementProps) => `${HEADER}/**
+ * JSX types for ${framework}, which sets a custom element's properties and listens for its events
+ * (\`onaw-rating-vote\`). Bring them in once: \`import type {} from '${packageName}/${module}';\`
+ */
+${attributesImport}
+${classImport}
+type ElementProps<E extends HTMLElement, Own> = ${elementProps};
+
+${elements.map((element) => propsInterface(element, onEventName)).join('\n')}
+declare module '${module}' {
+  namespace JSX {
+    interface IntrinsicElements {
+${elements.map((e) => doc(e.summary, '      ') + `      '${e.tag}': ElementProps<${e.className}, ${e.className}Props>;\n`).join('')}    }
+  }
+}
+`;
+
 const typings = {
-  react: `${HEADER}/**
- * JSX types for React 19, which sets a custom element's properties and listens for its events
- * (\`onaw-rating-vote\`). Bring them in once: \`import type {} from '${packageName}/react';\`
- */
-import type { ClassAttributes, HTMLAttributes } from 'react';
-${classImport}
-type ElementProps<E extends HTMLElement, Own> = Own & ClassAttributes<E> & Omit<HTMLAttributes<E>, keyof Own>;
-
-${elements.map((element) => propsInterface(element, onEventName)).join('\n')}
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements {
-${elements.map((e) => doc(e.summary, '      ') + `      '${e.tag}': ElementProps<${e.className}, ${e.className}Props>;\n`).join('')}    }
-  }
-}
-`,
-  preact: `${HEADER}/**
- * JSX types for Preact, which sets a custom element's properties and listens for its events
- * (\`onaw-rating-vote\`). Bring them in once: \`import type {} from '${packageName}/preact';\`
- */
-import type { HTMLAttributes } from 'preact';
-${classImport}
-type ElementProps<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof Own>;
-
-${elements.map((element) => propsInterface(element, onEventName)).join('\n')}
-declare module 'preact' {
-  namespace JSX {
-    interface IntrinsicElements {
-${elements.map((e) => doc(e.summary, '      ') + `      '${e.tag}': ElementProps<${e.className}, ${e.className}Props>;\n`).join('')}    }
-  }
-}
-`,
+  react: jsxTypings('React 19', 'react', `import type { ClassAttributes, HTMLAttributes } from 'react';`, 'Own & ClassAttributes<E> & Omit<HTMLAttributes<E>, keyof Own>'),
+  preact: jsxTypings('Preact', 'preact', `import type { HTMLAttributes } from 'preact';`, 'Own & Omit<HTMLAttributes<E>, keyof Own>'),
   vue: `${HEADER}/**
  * Template types for Vue (Volar, vue-tsc): each element in GlobalComponents, its properties as
  * props and its events for \`@aw-rating-vote\`. Bring them in once: \`import type {} from '${packageName}/vue';\`

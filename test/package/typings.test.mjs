@@ -5,7 +5,7 @@
 // editors' data (VS Code custom data, web-types) against the manifest.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { installPackedApp } from './helpers.mjs';
@@ -13,7 +13,14 @@ import { installPackedApp } from './helpers.mjs';
 let app;
 before(() => {
   app = installPackedApp();
-  cpSync(new URL('./typings', import.meta.url).pathname, join(app, 'typings'), { recursive: true });
+  const typings = join(app, 'typings');
+  rmSync(typings, { recursive: true, force: true });
+  cpSync(new URL('./typings', import.meta.url).pathname, typings, { recursive: true });
+  // A Preact app writes the same JSX as a React one, but for \`class\` and the typings it imports.
+  const react = readFileSync(join(typings, 'react.tsx'), 'utf8');
+  const preact = react.replace('A React 19 app', 'A Preact app').replace("'article-widgets/react'", "'article-widgets/preact'").replace('className="rating"', 'class="rating"');
+  assert.notEqual(preact, react);
+  writeFileSync(join(typings, 'preact.tsx'), preact);
 });
 
 const strict = {
