@@ -53,20 +53,23 @@ const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`);
  * and `data-*` attributes by their documented type. A boolean set as an attribute can only be
  * `true` (present): React, Preact, Vue and Svelte all write `false` into some attributes as the
  * text "false", which the element would read as present, so a changing boolean binds the property.
+ * Vue's template checker reads every attribute under its camelCase name (`article-id` as
+ * `articleId`, `data-closed` as `dataClosed`), so for Vue attributes are given that way.
  */
-function propMembers(element, eventProps) {
+function propMembers(element, { eventProps, camelCaseAttributes = false }) {
   const members = [];
   for (const property of element.properties) {
     members.push(doc(property.description, '  ') + `  ${key(property.name)}?: ${element.className}['${property.name}'];\n`);
     const attribute = property.attribute;
-    if (attribute && attribute.name !== property.name) {
+    if (attribute && attribute.name !== property.name && !camelCaseAttributes) {
       const type = isBoolean(attribute.type) ? 'true' : `${element.className}['${property.name}']`;
       members.push(doc(`${attribute.description ?? property.description} (The \`${property.name}\` property, as an attribute.)`, '  ') + `  ${key(attribute.name)}?: ${type};\n`);
     }
   }
   for (const attribute of element.plainAttributes) {
     const type = isBoolean(attribute.type) ? 'true' : attribute.type?.text ?? 'string';
-    members.push(doc(attribute.description, '  ') + `  ${key(attribute.name)}?: ${type};\n`);
+    const name = camelCaseAttributes ? camelCase(attribute.name) : attribute.name;
+    members.push(doc(attribute.description, '  ') + `  ${key(name)}?: ${type};\n`);
   }
   for (const event of element.events) {
     for (const prop of eventProps(event.name)) {
@@ -76,8 +79,9 @@ function propMembers(element, eventProps) {
   return members.join('');
 }
 
-const propsInterface = (element, eventProps) =>
-  doc(`The props of \`<${element.tag}>\`: ${element.summary}`, '') + `export interface ${element.className}Props {\n${propMembers(element, eventProps)}}\n`;
+const propsInterface = (element, options) =>
+  doc(`The props of \`<${element.tag}>\`: ${element.summary}`, '') + `export interface ${element.className}Props {\n${propMembers(element, options)}}\n`;
+const camelCase = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
 
 const classImport = `import type { ${elements.map((e) => e.className).join(', ')} } from '../types/index.js';\n`;
 /** React 19 and Preact listen for `on` + the event's own name (`onaw-rating-vote`). */
@@ -95,7 +99,7 @@ ${attributesImport}
 ${classImport}
 type ElementProps<E extends HTMLElement, Own> = ${elementProps};
 
-${elements.map((element) => propsInterface(element, onEventName)).join('\n')}
+${elements.map((element) => propsInterface(element, { eventProps: onEventName })).join('\n')}
 declare module '${module}' {
   namespace JSX {
     interface IntrinsicElements {
@@ -122,7 +126,7 @@ type DefineCustomElement<E extends HTMLElement, Own, Events extends object> = ne
   $emit: EmitFn<{ [Name in keyof Events]: (event: Events[Name]) => void }>;
 };
 
-${elements.map((element) => propsInterface(element, () => [])).join('\n')}
+${elements.map((element) => propsInterface(element, { eventProps: () => [], camelCaseAttributes: true })).join('\n')}
 ${elements
   .map((e) => `export interface ${e.className}Events {\n${e.events.map((event) => doc(event.description, '  ') + `  '${event.name}': GlobalEventHandlersEventMap['${event.name}'];\n`).join('')}}\n`)
   .join('\n')}
@@ -140,7 +144,7 @@ import type { HTMLAttributes } from 'svelte/elements';
 ${classImport}
 type ElementProps<E extends HTMLElement, Own> = Own & Omit<HTMLAttributes<E>, keyof Own>;
 
-${elements.map((element) => propsInterface(element, (name) => [`on${name}`, `on:${name}`])).join('\n')}
+${elements.map((element) => propsInterface(element, { eventProps: (name) => [`on${name}`, `on:${name}`] })).join('\n')}
 declare module 'svelte/elements' {
   export interface SvelteHTMLElements {
 ${elements.map((e) => doc(e.summary, '    ') + `    '${e.tag}': ElementProps<${e.className}, ${e.className}Props>;\n`).join('')}  }

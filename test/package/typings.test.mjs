@@ -1,88 +1,112 @@
-// The generated framework typings (dist/frameworks/*.d.ts), each checked by compiling a small
-// consumer under strict TypeScript against the package installed from its npm tarball: what must
-// compile does, and each line marked `// error: TEXT` fails with a message containing TEXT, so a
-// typing too loose (nothing fails) or too strict (a good line fails) fails the test. Plus the
-// editors' data (VS Code custom data, web-types) against the manifest.
+// The generated framework typings (dist/frameworks/*.d.ts), each checked by the framework's own
+// checker compiling a small consumer under strict TypeScript against the package installed from
+// its npm tarball: tsc for React and Preact JSX, vue-tsc for a Vue template, svelte-check for
+// Svelte markup. What must compile does, and each line marked `// error: TEXT` (`<!-- error: TEXT
+// -->` in markup) fails with a message containing TEXT, so a typing too loose (nothing fails) or
+// too strict (a good line fails) fails the test. Plus the editors' data against the manifest.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ts from 'typescript';
-import { installPackedApp } from './helpers.mjs';
+import { installPackedApp, repo } from './helpers.mjs';
 
 let app;
+let typings;
 before(() => {
   app = installPackedApp();
-  const typings = join(app, 'typings');
+  typings = join(app, 'typings');
   rmSync(typings, { recursive: true, force: true });
   cpSync(new URL('./typings', import.meta.url).pathname, typings, { recursive: true });
-  // A Preact app writes the same JSX as a React one, but for \`class\` and the typings it imports.
+  // A Preact app writes the same JSX as a React one, but for `class` and the typings it imports.
   const react = readFileSync(join(typings, 'react.tsx'), 'utf8');
   const preact = react.replace('A React 19 app', 'A Preact app').replace("'article-widgets/react'", "'article-widgets/preact'").replace('className="rating"', 'class="rating"');
   assert.notEqual(preact, react);
   writeFileSync(join(typings, 'preact.tsx'), preact);
 });
 
-const strict = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-  types: [],
-  // The consumer's own files and the package's declarations are checked; the frameworks' own
-  // declarations are theirs to check.
-  skipLibCheck: false,
-};
+/** A checker's complaint: the file's name, the 0-based line, the message. */
+const diagnostic = (file, line, message) => ({ file: basename(file), line, message });
 
-/** Compiles `file` (in the app's typings/ folder); returns its diagnostics by line, and any elsewhere. */
-function compile(file, options = {}) {
-  const path = join(app, 'typings', file);
-  const program = ts.createProgram([path], { ...strict, ...options });
-  const byLine = new Map();
-  const elsewhere = [];
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-    if (diagnostic.file?.fileName !== path) {
-      elsewhere.push(`${diagnostic.file?.fileName ?? ''}: ${message}`);
-      continue;
-    }
-    const line = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line;
-    byLine.set(line, [...(byLine.get(line) ?? []), message]);
-  }
-  const source = readFileSync(path, 'utf8').split('\n');
-  return { source, byLine, elsewhere };
+/** tsc (the compiler API) on one JSX file: the package's declarations are checked too. */
+function tsc(file, jsxImportSource) {
+  const program = ts.createProgram([join(typings, file)], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    types: [],
+    jsx: ts.JsxEmit.ReactJSX,
+    jsxImportSource,
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) =>
+    diagnostic(d.file?.fileName ?? '', d.file ? d.file.getLineAndCharacterOfPosition(d.start).line : -1, ts.flattenDiagnosticMessageText(d.messageText, ' ')),
+  );
 }
 
-/** Asserts that exactly the marked lines fail, each with its expected message. */
-function assertOnlyMarkedLinesFail({ source, byLine, elsewhere }) {
-  assert.deepEqual(elsewhere, [], 'no errors outside the consumer (the package declarations compile)');
-  const marked = source.map((text, line) => [line, /^\s*[^\s/].*\/\/ error: (.+)$/.exec(text)?.[1]]).filter(([, expected]) => expected);
+/** Runs a checker's CLI from the repository's node_modules; what it printed, whatever its exit code. */
+function runChecker(bin, args, cwd) {
+  try {
+    return execFileSync(process.execPath, [join(repo, 'node_modules', bin), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    return `${error.stdout}${error.stderr}`;
+  }
+}
+
+/** vue-tsc on a folder with a tsconfig: `App.vue(20,5): error TS2322: ...`, messages possibly over several lines. */
+function vueTsc(folder) {
+  const out = runChecker('vue-tsc/bin/vue-tsc.js', ['--noEmit', '-p', '.'], join(typings, folder));
+  const found = [];
+  for (const line of out.split('\n')) {
+    const m = /^(.+?)\((\d+),\d+\): error TS\d+: (.*)$/.exec(line);
+    if (m) found.push(diagnostic(m[1], Number(m[2]) - 1, m[3]));
+    else if (line.trim() && found.length) found.at(-1).message += ` ${line.trim()}`;
+  }
+  return found;
+}
+
+/** svelte-check on a folder with a tsconfig, machine output: `<time> ERROR "App.svelte" 21:17 "message"`. */
+function svelteCheck(folder) {
+  const dir = join(typings, folder);
+  const out = runChecker('svelte-check/bin/svelte-check', ['--workspace', dir, '--tsconfig', join(dir, 'tsconfig.json'), '--output', 'machine', '--threshold', 'error'], dir);
+  assert.match(out, /COMPLETED/, `svelte-check ran: ${out}`);
+  return [...out.matchAll(/ ERROR "(.+?)" (\d+):\d+ "(.*)"$/gm)].map((m) => diagnostic(m[1], Number(m[2]) - 1, JSON.parse(`"${m[3]}"`)));
+}
+
+/** Asserts that exactly the marked lines of `file` fail, each with its expected message, and nothing else does. */
+function assertOnlyMarkedLinesFail(file, diagnostics) {
+  const name = basename(file);
+  assert.deepEqual(diagnostics.filter((d) => d.file !== name).map((d) => `${d.file}: ${d.message}`), [], 'no errors elsewhere (the package declarations compile)');
+  const source = readFileSync(join(typings, file), 'utf8').split('\n');
+  const marked = source.map((text, line) => [line, /^\s*[^\s/].*(?:\/\/|<!--) error: (.+?)(?: -->)?$/.exec(text)?.[1]]).filter(([, expected]) => expected);
   assert.ok(marked.length >= 5, 'the consumer has negative checks');
+  const messagesAt = (line) => diagnostics.filter((d) => d.line === line).map((d) => d.message);
   for (const [line, expected] of marked) {
-    const messages = byLine.get(line) ?? [];
+    const messages = messagesAt(line);
     assert.ok(messages.some((m) => m.includes(expected)), `line ${line + 1} (${source[line].trim()}) fails with "${expected}"; it gave: ${messages.join(' | ') || 'no error'}`);
   }
-  const unexpected = [...byLine].filter(([line]) => !marked.some(([m]) => m === line)).map(([line, messages]) => `line ${line + 1}: ${messages.join(' | ')}`);
+  const unexpected = diagnostics.filter((d) => !marked.some(([line]) => line === d.line)).map((d) => `line ${d.line + 1}: ${d.message}`);
   assert.deepEqual(unexpected, [], 'every other line compiles');
 }
 
-describe('framework typings, compiled under strict TypeScript', () => {
-  it('React 19 JSX (article-widgets/react)', () => {
-    assertOnlyMarkedLinesFail(compile('react.tsx', { jsx: ts.JsxEmit.ReactJSX, jsxImportSource: 'react' }));
+describe('framework typings, checked by each framework\'s checker under strict TypeScript', () => {
+  it('React 19 JSX (article-widgets/react), by tsc', () => {
+    assertOnlyMarkedLinesFail('react.tsx', tsc('react.tsx', 'react'));
   });
 
-  it('Preact JSX (article-widgets/preact)', () => {
-    assertOnlyMarkedLinesFail(compile('preact.tsx', { jsx: ts.JsxEmit.ReactJSX, jsxImportSource: 'preact' }));
+  it('Preact JSX (article-widgets/preact), by tsc', () => {
+    assertOnlyMarkedLinesFail('preact.tsx', tsc('preact.tsx', 'preact'));
   });
 
-  it("Vue's GlobalComponents (article-widgets/vue)", () => {
-    assertOnlyMarkedLinesFail(compile('vue.ts'));
+  it('a Vue template (article-widgets/vue, GlobalComponents), by vue-tsc with strict templates', () => {
+    assertOnlyMarkedLinesFail('vue/App.vue', vueTsc('vue'));
   });
 
-  it("Svelte's SvelteHTMLElements (article-widgets/svelte)", () => {
-    assertOnlyMarkedLinesFail(compile('svelte.ts'));
+  it('Svelte 5 markup (article-widgets/svelte, SvelteHTMLElements), by svelte-check', () => {
+    assertOnlyMarkedLinesFail('svelte/App.svelte', svelteCheck('svelte'));
   });
 });
 
