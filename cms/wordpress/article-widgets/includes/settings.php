@@ -10,7 +10,7 @@ const ARTICLE_WIDGETS_POSITIONS = array('above', 'below', 'both', 'none');
 const ARTICLE_WIDGETS_LANGUAGES = array('en', 'ru');
 /** The schema.org types Google shows review stars for (its review snippet's itemReviewed types). */
 const ARTICLE_WIDGETS_RATED_TYPES = array(
-    'Book', 'Course', 'CreativeWorkSeason', 'CreativeWorkSeries', 'Episode', 'Event', 'Game', 'HowTo',
+    'Book', 'Course', 'CreativeWorkSeason', 'CreativeWorkSeries', 'Episode', 'Event', 'Game',
     'LocalBusiness', 'MediaObject', 'Movie', 'MusicPlaylist', 'MusicRecording', 'Organization',
     'Product', 'Recipe', 'SoftwareApplication',
 );
