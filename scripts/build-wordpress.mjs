@@ -1,10 +1,10 @@
 // `npm run build:wordpress`: the WordPress plugin as an installable zip,
 // dist/wordpress/article-widgets.zip, with the script-tag bundle (dist/article-widgets.js, so
-// `npm run build` first) and the share networks' table inside.
+// `npm run build` first), the share networks' table and the fallback's sizing inside.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { shareNetworksTable } from './share-networks.mjs';
+import { cmsAssets } from './cms-assets.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
 const plugin = join(repo, 'cms/wordpress/article-widgets');
@@ -24,7 +24,7 @@ export async function buildWordpressPlugin() {
   const entries = {};
   for (const path of filesUnder(plugin)) entries[`article-widgets/${relative(plugin, path)}`] = readFileSync(path);
   entries['article-widgets/assets/article-widgets.js'] = readFileSync(bundle);
-  entries['article-widgets/assets/share-networks.json'] = strToU8(JSON.stringify(await shareNetworksTable(), null, 2) + '\n');
+  for (const [name, text] of Object.entries(await cmsAssets())) entries[`article-widgets/assets/${name}`] = strToU8(text);
   mkdirSync(join(repo, 'dist/wordpress'), { recursive: true });
   writeFileSync(out, zipSync(entries, { level: 9 }));
   return { path: out, files: Object.keys(entries).length };

@@ -11,6 +11,7 @@ const steps = [
   ['build', 'npm', ['run', 'build', '--silent']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['size', 'node', ['scripts/check-size.mjs']],
+  ['render helpers (article-widgets/render in Node, the real server)', 'node', ['--test', '--test-timeout=120000', 'test/render/render.test.mjs']],
   ['browser tests (web-test-runner, real Chromium, real server)', 'npx', ['wtr']],
   ['server tests (node --test, real SQLite, real HTTP)', 'npm', ['test', '-w', 'server', '--silent']],
   ['end to end (the demo in Chromium against the real server)', 'node', ['--test', '--test-concurrency=1', '--test-timeout=120000', 'test/e2e/']],

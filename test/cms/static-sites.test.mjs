@@ -1,18 +1,18 @@
 // The static-site partials, built for real: a tiny Hugo site and a tiny Jekyll site (Debian's
 // hugo and jekyll) render the same figures, from a data file and (Hugo) from the real reference
-// server at build time, and must write the same markup as each other and as the figures say.
-// Run: node --test test/cms/
+// server at build time, and must write what article-widgets/render writes for the same figures.
+// Run: npm run build && node --test test/cms/
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shareNetworksTable } from '../../scripts/share-networks.mjs';
+import { cmsAssets } from '../../scripts/cms-assets.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
+import { fixture, fixtureData, widgetsOf } from './markup.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
-const fixture = join(repo, 'test/cms/fixtures/widgets.json');
 const dir = mkdtempSync(join(tmpdir(), 'aw-static-'));
 const TITLE = 'Tom & Jerry\'s <b>rated</b> piece';
 let server;
@@ -86,17 +86,21 @@ function buildJekyll() {
   return { en: readFileSync(join(site, '_site/post/index.html'), 'utf8'), ru: readFileSync(join(site, '_site/ru/post/index.html'), 'utf8') };
 }
 
-/**
- * The widgets of a page, as a browser reads them: each element's markup with whitespace between
- * tags dropped and the equivalent spellings of a character made one (&#39; and &#039;, %27 and '
- * in a URL), and the structured data parsed.
- */
-function widgetsOf(html) {
-  const elements = [...html.matchAll(/<(article-rating|opinion-poll|share-bar)[\s\S]*?<\/\1>/g)].map(([markup]) =>
-    markup.replace(/>\s+</g, '><').replace(/&#0?39;|%27/g, "'").replace(/&#0?34;/g, '&quot;'),
-  );
-  const jsonld = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map(([, json]) => JSON.parse(json));
-  return { elements, jsonld };
+/** The page as article-widgets/render writes it from the fixture: the reference markup. */
+async function rendered(lang) {
+  const { renderRating, renderPoll, renderShareBar, renderRatingJsonLd } = await import(join(repo, 'dist/render.js'));
+  const { ratings, polls } = fixtureData();
+  const url = `https://example.org/${lang === 'ru' ? 'ru/' : ''}post/`;
+  const figures = (id) => ratings.get(id);
+  const html = WIDGETS.map(([kind, id, options = {}]) => {
+    if (kind === 'rating') {
+      const jsonld = options.structured ? renderRatingJsonLd({ type: 'Book', name: TITLE, url, figures: figures(id), minVotes: 2 }) : '';
+      return renderRating(id, figures(id), { lang, minVotes: 2 }) + jsonld;
+    }
+    if (kind === 'poll') return renderPoll(id, polls.find((p) => p.id === id), { lang });
+    return renderShareBar({ url, title: TITLE, lang, networks: options.networks });
+  });
+  return widgetsOf(page(html));
 }
 
 const missing = ['hugo', 'jekyll'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
@@ -115,8 +119,8 @@ describe('static-site partials', () => {
   let hugo;
   let jekyll;
 
-  it('cms/share-networks.json is the elements\' own table (regenerate: node scripts/share-networks.mjs > cms/share-networks.json)', async () => {
-    assert.deepEqual(JSON.parse(readFileSync(join(repo, 'cms/share-networks.json'), 'utf8')), await shareNetworksTable());
+  it('cms/share-networks.json and cms/article-widgets.css are made from the elements\' sources (node scripts/cms-assets.mjs)', async () => {
+    for (const [name, text] of Object.entries(await cmsAssets())) assert.equal(readFileSync(join(repo, 'cms', name), 'utf8'), text, name);
   });
 
   it('Hugo renders the figures from a data file', () => {
@@ -134,7 +138,7 @@ describe('static-site partials', () => {
       '<li data-option="o4" data-votes="21"><span data-label>The Arctic</span> 21 (19%)</li></ul><p>108 votes</p></opinion-poll>');
     assert.equal(elements[6], '<opinion-poll poll-id="formats" data-closed data-multiple="2" data-voters="10"><p>Poll conducted</p>' +
       '<p data-question><strong>Which formats do you read?</strong></p><ul><li data-option="a" data-votes="6"><span data-label>Analysis</span> 6 (60%)</li>' +
-      '<li data-option="b" data-votes="5"><span data-label>Interviews</span> 5 (50%)</li></ul><p>Shares are of all voters (10), who could each choose several options.</p></opinion-poll>');
+      '<li data-option="b" data-votes="5"><span data-label>Interviews</span> 5 (50%)</li></ul><p>11 votes</p><p>Shares are of all voters (10), who could each choose several options.</p></opinion-poll>');
     assert.match(elements[7], /> 1 \(34%\)<\/li>.*> 1 \(33%\)<\/li>.*> 1 \(33%\)<\/li>.*<p>3 votes<\/p>/, 'shares sum to 100');
     assert.equal(elements[8], '<opinion-poll poll-id="unknown"></opinion-poll>');
     const title = encodeURIComponent(TITLE);
@@ -167,6 +171,10 @@ describe('static-site partials', () => {
     assert.deepEqual(unknown(widgetsOf(live.en)), unknown(widgetsOf(hugo.en)));
     assert.deepEqual(unknown(widgetsOf(live.ru)), unknown(widgetsOf(hugo.ru)));
     assert.equal(widgetsOf(live.en).elements[4], '<article-rating article-id="unknown" votes="0" average="0">Not rated yet</article-rating>');
+  });
+
+  it('Hugo writes what article-widgets/render writes for the same figures', async () => {
+    for (const lang of ['en', 'ru']) assert.deepEqual(widgetsOf((lang === 'en' ? hugo.en : hugo.ru)), await rendered(lang), lang);
   });
 
   it('Jekyll writes the same as Hugo', () => {

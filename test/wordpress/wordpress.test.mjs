@@ -13,8 +13,10 @@ import { unzipSync } from 'fflate';
 import { launchChromium } from '../chromium.mjs';
 import { buildWordpressPlugin } from '../../scripts/build-wordpress.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
+import { fixtureData, widgetsOf } from '../cms/markup.mjs';
 import { missingWordpress, phpProblems, sql, startWordpress, stopWordpress, wpEval } from './wordpress-site.mjs';
 
+const repo = new URL('../..', import.meta.url).pathname;
 const TOKEN = randomBytes(24).toString('base64url'); // 32 characters
 const dir = mkdtempSync(join(tmpdir(), 'aw-wp-test-'));
 let site;
@@ -220,14 +222,18 @@ describe('the WordPress plugin in a real WordPress', () => {
       aggregateRating: { '@type': 'AggregateRating', ratingValue: 4.38, ratingCount: 8, bestRating: 5, worstRating: 1 },
     });
     assert.match(html, /<script type="module" src=['"][^'"]*\/wp-content\/plugins\/article-widgets\/assets\/article-widgets\.js\?ver=0\.1\.0['"]/);
+    // The fallback's sizing in the head, before the first paint.
+    const head = html.slice(0, html.indexOf('</head>'));
+    assert.match(head, /<link rel=['"]stylesheet['"][^>]*href=['"][^'"]*\/article-widgets\/assets\/article-widgets\.css\?ver=0\.1\.0['"]/);
 
     const blocks = await page(`/?p=${posts.blocks}`);
     assert.ok(blocks.includes(`<article-rating article-id="post-${posts.blocks}" votes="3" average="4">Rated 4 out of 5 (3 votes)</article-rating>`));
     assert.ok(blocks.includes('<opinion-poll poll-id="wp-polls-2" data-closed data-multiple="2" data-voters="10" data-closes-at="2030-01-01T00:00:00Z">'));
     assert.ok(blocks.includes('<p>Poll conducted</p>'));
     assert.ok(blocks.includes('<li data-option="a5" data-votes="6"><span data-label>Analysis</span> 6 (60%)</li>'));
-    assert.ok(blocks.includes('<p>Shares are of all voters (10), who could each choose several options.</p>'));
+    assert.ok(blocks.includes('<p>15 votes</p>\n  <p>Shares are of all voters (10), who could each choose several options.</p>'));
     assert.match(blocks, /<share-bar networks="telegram vk email" [^>]*>\s*<a href="https:\/\/t\.me[^"]*">Telegram<\/a>\s*<a href="https:\/\/vk\.com[^"]*">VK<\/a>\s*<a href="mailto:[^"]*">Email<\/a>\s*<\/share-bar>/);
+    assert.match(blocks.slice(0, blocks.indexOf('</head>')), /assets\/article-widgets\.css/, 'blocks are found before the head is printed');
     assert.match(blocks, /assets\/article-widgets\.js/);
 
     // Below the minimum of 2 votes: the count, no average, no structured data.
@@ -238,7 +244,41 @@ describe('the WordPress plugin in a real WordPress', () => {
     const plain = await page(`/?page_id=${posts.plain}`);
     assert.ok(plain.includes('No widgets here.'));
     assert.ok(!plain.includes('article-widgets.js'), 'no bundle on a page without a widget');
+    assert.ok(!plain.includes('article-widgets.css'));
     assert.ok(!plain.includes('<article-rating'));
+  });
+
+  it('writes what article-widgets/render writes for the same figures, in English and Russian', async () => {
+    const { renderRating, renderPoll, renderShareBar } = await import(join(repo, 'dist/render.js'));
+    const { ratings, polls } = fixtureData();
+    const url = 'https://example.org/a1?x=1&y=2';
+    const title = 'Tom & Jerry\'s "rated" <piece>';
+    for (const lang of ['en', 'ru']) {
+      // Values travel as base64 JSON: nothing in them can be read as PHP.
+      const value = (v) => `json_decode(base64_decode('${Buffer.from(JSON.stringify(v)).toString('base64')}'), true)`;
+      const php = wpEval(site, `
+        $data = ${value({ ratings: [...ratings], polls })};
+        $url = ${value(url)};
+        $title = ${value(title)};
+        $options = array('lang' => '${lang}', 'min_votes' => 2);
+        $html = '';
+        foreach ($data['ratings'] as list($id, $figures)) $html .= article_widgets_rating_markup($id, $figures, $options);
+        $html .= article_widgets_rating_markup('unknown', null, $options);
+        foreach ($data['polls'] as $poll) $html .= article_widgets_poll_markup($poll['id'], $poll, $options);
+        $html .= article_widgets_poll_markup('unknown', null, $options);
+        $html .= article_widgets_share_markup($url, $title, '', $options);
+        $html .= article_widgets_share_markup($url, $title, 'telegram vk email', $options);
+        return $html;`);
+      const js = [
+        ...[...ratings].map(([id, figures]) => renderRating(id, figures, { lang, minVotes: 2 })),
+        renderRating('unknown', undefined, { lang }),
+        ...polls.map((poll) => renderPoll(poll.id, poll, { lang })),
+        renderPoll('unknown', undefined, { lang }),
+        renderShareBar({ url, title, lang }),
+        renderShareBar({ url, title, lang, networks: 'telegram vk email' }),
+      ].join('');
+      assert.deepEqual(widgetsOf(php), widgetsOf(js), lang);
+    }
   });
 
   it('takes a reader\'s votes in Chromium; the server counts them and a reload shows them', async () => {

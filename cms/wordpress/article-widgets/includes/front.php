@@ -8,6 +8,9 @@ const ARTICLE_WIDGETS_SCRIPT = 'article-widgets';
 
 add_action('init', function () {
     wp_register_script(ARTICLE_WIDGETS_SCRIPT, plugins_url('assets/article-widgets.js', ARTICLE_WIDGETS_FILE), array(), ARTICLE_WIDGETS_VERSION, true);
+    // The room each element takes once upgraded, so nothing moves when the script runs (a file,
+    // not an inline style, for sites with a strict Content-Security-Policy).
+    wp_register_style(ARTICLE_WIDGETS_SCRIPT, plugins_url('assets/article-widgets.css', ARTICLE_WIDGETS_FILE), array(), ARTICLE_WIDGETS_VERSION);
     add_shortcode('article_rating', 'article_widgets_rating_shortcode');
     add_shortcode('share_bar', 'article_widgets_share_shortcode');
     add_shortcode('opinion_poll', 'article_widgets_poll_shortcode');
@@ -42,7 +45,40 @@ function article_widgets_language_options()
 function article_widgets_use_script()
 {
     wp_enqueue_script(ARTICLE_WIDGETS_SCRIPT);
+    // Too late for the head when a theme prints a widget of its own: the sizing then lands at the
+    // end of the page, still before the script runs.
+    wp_enqueue_style(ARTICLE_WIDGETS_SCRIPT);
 }
+
+/** Whether the post being shown has a widget: placed by the plugin, or a shortcode or block of its content. */
+function article_widgets_post_has_widget()
+{
+    if (article_widgets_places_rating()) {
+        return true;
+    }
+    $post = is_singular() ? get_queried_object() : null;
+    if (!$post instanceof WP_Post) {
+        return false;
+    }
+    foreach (array('article_rating', 'share_bar', 'opinion_poll') as $shortcode) {
+        if (has_shortcode($post->post_content, $shortcode)) {
+            return true;
+        }
+    }
+    foreach (array('article-widgets/rating', 'article-widgets/share-bar', 'article-widgets/poll') as $block) {
+        if (has_block($block, $post)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Known before the head is printed, so the sizing is in the head, before the first paint.
+add_action('wp_enqueue_scripts', function () {
+    if (article_widgets_post_has_widget()) {
+        article_widgets_use_script();
+    }
+});
 
 /** The rating of an article, with its figures from the server (cached). */
 function article_widgets_rating_html($article_id, array $options = array())

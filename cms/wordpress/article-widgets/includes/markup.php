@@ -162,7 +162,9 @@ function article_widgets_poll_markup($poll_id, $poll, array $options = array())
         $counts[] = isset($option['votes']) ? (int) $option['votes'] : 0;
     }
     $voters = $multiple && isset($poll['voters']) ? (int) $poll['voters'] : null;
-    $shares = $shown ? article_widgets_percentages($counts, $multiple ? (int) $voters : null) : array();
+    // As the element: a multiple-choice poll's shares are of its voters (the votes when unknown).
+    $base = $voters !== null ? $voters : array_sum($counts);
+    $shares = $shown ? article_widgets_percentages($counts, $multiple ? $base : null) : array();
 
     $items = '';
     foreach ($poll['options'] as $i => $option) {
@@ -177,9 +179,10 @@ function article_widgets_poll_markup($poll_id, $poll, array $options = array())
     $closed = !empty($poll['closed']);
     $footer = '';
     if ($shown) {
-        $footer = $multiple && $voters !== null
-            ? sprintf("\n  <p>%s</p>", esc_html(sprintf($strings['base'], article_widgets_number($voters, $lang))))
-            : sprintf("\n  <p>%s</p>", esc_html(article_widgets_vote_count(array_sum($counts), $lang)));
+        $footer = sprintf("\n  <p>%s</p>", esc_html(article_widgets_vote_count(array_sum($counts), $lang)));
+        if ($multiple) {
+            $footer .= sprintf("\n  <p>%s</p>", esc_html(sprintf($strings['base'], article_widgets_number($base, $lang))));
+        }
     }
     return sprintf(
         "<opinion-poll%s>%s\n  <p data-question><strong>%s</strong></p>\n  <ul>%s\n  </ul>%s\n</opinion-poll>",
