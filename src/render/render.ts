@@ -229,6 +229,19 @@ export function renderRatingJsonLd({ type, name, url, figures, minVotes }: Struc
   return `<script type="application/ld+json">${json}</script>`;
 }
 
+const backends = new Map<string, HttpBackend>();
+
+/**
+ * One HttpBackend per API URL: calls made in the same task (a template engine rendering many
+ * shortcodes at once) share its batches, so their ratings come in one request.
+ */
+function backendFor(from: string | WidgetBackend): WidgetBackend {
+  if (typeof from !== 'string') return from;
+  let backend = backends.get(from);
+  if (!backend) backends.set(from, (backend = new HttpBackend(from)));
+  return backend;
+}
+
 /**
  * The ratings of many articles in one request (`GET /api/ratings?ids=`, 100 ids a request) from
  * the reference server's API URL, or through any backend. An article whose rating could not be
@@ -240,7 +253,7 @@ export async function fetchRatings(
   ids: readonly string[],
   { signal, onError }: { signal?: AbortSignal; onError?: (articleId: string, error: Error) => void } = {},
 ): Promise<Map<string, RatingSummary>> {
-  const backend = typeof from === 'string' ? new HttpBackend(from) : from;
+  const backend = backendFor(from);
   const unique = [...new Set(ids.map((id) => checkId(id, 'article id')))];
   const settled = await Promise.allSettled(unique.map((id) => backend.getRating(id, { signal })));
   const ratings = new Map<string, RatingSummary>();
@@ -265,7 +278,7 @@ export async function fetchPoll(
   pollId: string,
   { signal, onError }: { signal?: AbortSignal; onError?: (pollId: string, error: Error) => void } = {},
 ): Promise<PollView | undefined> {
-  const backend = typeof from === 'string' ? new HttpBackend(from) : from;
+  const backend = backendFor(from);
   try {
     return parsePollView(await backend.getPoll(checkId(pollId, 'pollId'), { signal }), pollId);
   } catch (error) {

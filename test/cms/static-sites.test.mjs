@@ -1,6 +1,7 @@
-// The static-site partials, built for real: a tiny Hugo site and a tiny Jekyll site (Debian's
-// hugo and jekyll) render the same figures, from a data file and (Hugo) from the real reference
-// server at build time, and must write what article-widgets/render writes for the same figures.
+// The static-site partials, built for real: a tiny Hugo site, a tiny Jekyll site (Debian's hugo
+// and jekyll) and a tiny Eleventy site (the npm package, with cms/eleventy) render the same
+// figures, from a data file and (Hugo, Eleventy) from the real reference server at build time,
+// and must write what article-widgets/render writes for the same figures.
 // Run: npm run build && node --test test/cms/
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,6 +32,13 @@ function hugoCall([kind, id, options = {}]) {
 function jekyllCall([kind, id, options = {}]) {
   const args = [...(id ? [['id', `"${id}"`]] : []), ...Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? `"${v}"` : v])];
   return `{% include article-widgets/${kind}.html ${args.map(([k, v]) => `${k}=${v}`).join(' ')} %}`;
+}
+
+function eleventyCall([kind, id, options = {}]) {
+  const name = { rating: 'articleRating', poll: 'opinionPoll', 'share-bar': 'shareBar' }[kind];
+  const settings = { ...options, ...(options.structured ? { structured: 'Book' } : {}) };
+  const args = [...(id ? [`"${id}"`] : []), ...(Object.keys(settings).length ? [JSON.stringify(settings)] : [])];
+  return `{% ${name} ${args.join(', ')} %}`;
 }
 
 const page = (calls) => `<html><body>\n${calls.join('\n')}\n</body></html>\n`;
@@ -69,6 +77,24 @@ maxAge = 0
   writeFileSync(join(site, 'content/post.ru.md'), frontMatter());
   run('hugo', ['--quiet', '--destination', join(site, 'public')], site);
   return { en: readFileSync(join(site, 'public/post/index.html'), 'utf8'), ru: readFileSync(join(site, 'public/ru/post/index.html'), 'utf8') };
+}
+
+/** An Eleventy site with the plugin (cms/eleventy), from widget data or from the server. */
+async function buildEleventy(name, { api } = {}) {
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  const { default: articleWidgets } = await import('article-widgets/eleventy');
+  const site = join(dir, name);
+  mkdirSync(join(site, 'src/ru'), { recursive: true });
+  const layout = page(WIDGETS.map(eleventyCall));
+  writeFileSync(join(site, 'src/post.njk'), `${frontMatter('permalink: /post/\n').replace('\nText.\n', '\n')}${layout}`);
+  writeFileSync(join(site, 'src/ru/post.njk'), `${frontMatter('permalink: /ru/post/\nlang: ru\n').replace('\nText.\n', '\n')}${layout}`);
+  const options = { siteUrl: 'https://example.org', minVotes: 2, ...(api ? { api } : { data: JSON.parse(readFileSync(fixture, 'utf8')) }) };
+  const eleventy = new Eleventy(join(site, 'src'), join(site, '_site'), {
+    quietMode: true,
+    config: (config) => config.addPlugin(articleWidgets, options),
+  });
+  await eleventy.write();
+  return { en: readFileSync(join(site, '_site/post/index.html'), 'utf8'), ru: readFileSync(join(site, '_site/ru/post/index.html'), 'utf8') };
 }
 
 function buildJekyll() {
@@ -175,6 +201,15 @@ describe('static-site partials', () => {
 
   it('Hugo writes what article-widgets/render writes for the same figures', async () => {
     for (const lang of ['en', 'ru']) assert.deepEqual(widgetsOf((lang === 'en' ? hugo.en : hugo.ru)), await rendered(lang), lang);
+  });
+
+  it('Eleventy (the plugin over article-widgets/render) writes the same, from widget data and from the server', async () => {
+    const fromData = await buildEleventy('eleventy-data');
+    assert.deepEqual(widgetsOf(fromData.en), widgetsOf(hugo.en));
+    assert.deepEqual(widgetsOf(fromData.ru), widgetsOf(hugo.ru));
+    const live = await buildEleventy('eleventy-api', { api: `${server.url}/api` });
+    assert.deepEqual(widgetsOf(live.en).elements.filter((m) => !m.includes('"unknown"')), widgetsOf(hugo.en).elements.filter((m) => !m.includes('"unknown"')));
+    assert.deepEqual(widgetsOf(live.ru).jsonld, widgetsOf(hugo.ru).jsonld);
   });
 
   it('Jekyll writes the same as Hugo', () => {
