@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 // The real reference server, for test/backend/http-backend.test.ts and other tests that need one.
 import { articleWidgetsServerPlugin } from './server/test/wtr-server-plugin.js';
+// Host pages served with a strict policy, and screenshots, for test/host-pages/.
+import { hostPagePolicies, hostPagesPlugin } from './test/host-pages/wtr-host-pages.js';
 
 // The system's Chromium (scripts/find-chrome.mjs finds or installs it and sets CHROME_PATH):
 // no test tool may download a browser of its own on this kind of machine.
@@ -14,7 +16,8 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 120000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }), articleWidgetsServerPlugin()],
+  middleware: [hostPagePolicies],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }), articleWidgetsServerPlugin(), hostPagesPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: {

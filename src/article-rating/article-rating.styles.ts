@@ -10,9 +10,9 @@ export const styles = [
       display: inline-block;
       --_size: var(--aw-rating-star-size, 1.5rem);
       --_gap: var(--aw-rating-star-gap, 0.125rem);
-      --_full: var(--aw-rating-color, #c26a00);
-      --_empty: var(--aw-rating-empty-color, #8c8c8c);
-      --_hover: var(--aw-rating-hover-color, #e07b00);
+      --_full: var(--aw-rating-color, light-dark(#c26a00, #fbbf24));
+      --_empty: var(--aw-rating-empty-color, light-dark(#8c8c8c, #7b8494));
+      --_hover: var(--aw-rating-hover-color, light-dark(#b45309, #fde68a));
     }
     .base {
       display: inline-flex;
@@ -69,13 +69,6 @@ export const styles = [
     }
     .error {
       flex-basis: 100%;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_full: var(--aw-rating-color, #fbbf24);
-        --_empty: var(--aw-rating-empty-color, #6b7280);
-        --_hover: var(--aw-rating-hover-color, #fde68a);
-      }
     }
     @media (prefers-reduced-motion: reduce) {
       .star svg {

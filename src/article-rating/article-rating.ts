@@ -48,6 +48,12 @@ const rememberedKey = (articleId: string) => `rating:${articleId}`;
  * rating: 4.5)". Readers vote once, by pointer, touch or keyboard; every instance showing the same
  * article on the page changes together.
  *
+ * Colours follow the `color-scheme` the element inherits from the page, not the reader's system: a
+ * page that declares none is light, `color-scheme: dark` gets the dark palette, `light dark`
+ * follows the reader. To force one on a widget (say, on a dark panel of a light page), set
+ * `color-scheme: dark` or `light` on it or on the panel, in the site's stylesheet. Each colour
+ * property below may be a `light-dark()` pair too.
+ *
  * @tagname article-rating
  * @summary Star rating of an article with its aggregate.
  *
@@ -62,11 +68,11 @@ const rememberedKey = (articleId: string) => `rating:${articleId}`;
  *
  * @cssprop [--aw-rating-star-size=1.5rem] - The size of a star (its hit area is never below 24px).
  * @cssprop [--aw-rating-star-gap=0.125rem] - The space between stars.
- * @cssprop [--aw-rating-color=#c26a00] - Filled stars (dark scheme: #fbbf24).
- * @cssprop [--aw-rating-empty-color=#8c8c8c] - Empty stars (dark scheme: #6b7280).
- * @cssprop [--aw-rating-hover-color=#e07b00] - Stars under the pointer or keyboard choice.
- * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
- * @cssprop [--aw-error-color=#b91c1c] - Error text.
+ * @cssprop [--aw-rating-color=light-dark(#c26a00, #fbbf24)] - Filled stars.
+ * @cssprop [--aw-rating-empty-color=light-dark(#8c8c8c, #7b8494)] - Empty stars.
+ * @cssprop [--aw-rating-hover-color=light-dark(#b45309, #fde68a)] - Stars under the pointer or keyboard choice.
+ * @cssprop [--aw-focus-color=light-dark(#2563eb, #93c5fd)] - The focus ring.
+ * @cssprop [--aw-error-color=light-dark(#b91c1c, #fca5a5)] - Error text.
  *
  * @fires {CustomEvent<RatingVoteDetail>} aw-rating-vote - A reader's rating was counted (once per vote).
  * @fires {CustomEvent<RatingErrorDetail>} aw-rating-error - A reader's rating could not be counted.
@@ -123,7 +129,7 @@ export class ArticleRating extends LitElement {
 
   private readonly item = new ItemController<RatingItem>(this);
   /** @internal */
-  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(() => this.requestUpdate())]);
+  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.connectItem();
@@ -167,10 +173,15 @@ export class ArticleRating extends LitElement {
     return this.item.state?.data ?? { summary: this.attributeSummary() };
   }
 
+  /** Whether readers vote here at all: then the stars are a slider, else a picture of the figures. */
+  private get votable(): boolean {
+    return !this.readonly && !!this.item.current;
+  }
+
   /** Whether the reader can cast (or change) a vote now. */
   private get interactive(): boolean {
     const { mine } = this.data;
-    return !this.readonly && !!this.item.current && !this.item.state?.writing && (mine === undefined || this.allowChange);
+    return this.votable && !this.item.state?.writing && (mine === undefined || this.allowChange);
   }
 
   private async cast(rating: number, key = randomId()): Promise<void> {
@@ -205,6 +216,8 @@ export class ArticleRating extends LitElement {
   }
 
   private retry(): void {
+    // The retry button leaves with the error it belongs to: a keyboard user's place is the stars.
+    if (this.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('[part="stars"]')!.focus();
     if (this.failed) void this.cast(this.failed.rating, this.failed.key);
     else void this.item.current?.load();
   }
@@ -265,30 +278,36 @@ export class ArticleRating extends LitElement {
     const shown = preview || mine || summary.average;
     const readFailed = !this.failed && this.item.state?.status === 'error';
     const error = this.failed ? t.error(this.failed.error) : readFailed ? t.t('errorLoad') : '';
+    // Each star's fill is set through .style (the CSSOM), never a style="" attribute, which a
+    // strict Content-Security-Policy refuses.
     const stars = STARS.map(
       (value) => html`<span
         part="star"
         class="star ${preview ? 'preview' : ''}"
         data-value=${value}
-        style="--fill: ${Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100)}%"
+        .style=${`--fill: ${Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100)}%`}
         >${starIcon()}</span
       >`,
     );
-    // One tab stop: a slider while the reader can vote, an image with the same words otherwise.
+    // One tab stop where readers vote: a slider, read-only while a vote is sent and once it is
+    // cast, so the control a keyboard user voted with keeps their focus and reads out the new
+    // figures (ARIA 1.2 slider with aria-readonly). Where nobody votes, an image with the same words.
+    const slider = this.votable;
     const value = this.chosen
       ? `${t.t('ratingChoice', { count: this.chosen })}, ${t.t('ratingChoiceHint')}`
       : `${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${this.valueText(t, summary)}`;
     const control = html`<div
       part="stars"
       class="stars ${interactive ? 'interactive' : ''}"
-      role=${interactive ? 'slider' : 'img'}
-      tabindex=${interactive ? 0 : nothing}
-      aria-labelledby=${interactive ? 'label' : nothing}
-      aria-label=${interactive ? nothing : `${t.t('ratingLabel')}: ${value}`}
-      aria-valuemin=${interactive ? 0 : nothing}
-      aria-valuemax=${interactive ? 5 : nothing}
-      aria-valuenow=${interactive ? this.chosen || mine || summary.average : nothing}
-      aria-valuetext=${interactive ? value : nothing}
+      role=${slider ? 'slider' : 'img'}
+      tabindex=${slider ? 0 : nothing}
+      aria-readonly=${slider && !interactive ? 'true' : nothing}
+      aria-labelledby=${slider ? 'label' : nothing}
+      aria-label=${slider ? nothing : `${t.t('ratingLabel')}: ${value}`}
+      aria-valuemin=${slider ? 0 : nothing}
+      aria-valuemax=${slider ? 5 : nothing}
+      aria-valuenow=${slider ? this.chosen || mine || summary.average : nothing}
+      aria-valuetext=${slider ? value : nothing}
       @keydown=${this.onKeyDown}
       @pointermove=${this.onPointerMove}
       @pointerleave=${() => (this.hovered = 0)}

@@ -14,7 +14,7 @@ export const buttonStyles = css`
     align-items: center;
     gap: 0.25em 0.75em;
     margin: 0;
-    color: var(--aw-error-color, #b91c1c);
+    color: var(--aw-error-color, light-dark(#b91c1c, #fca5a5));
     font-size: 0.875em;
   }
   .button {
@@ -27,10 +27,5 @@ export const buttonStyles = css`
     background: transparent;
     color: inherit;
     cursor: pointer;
-  }
-  @media (prefers-color-scheme: dark) {
-    .error {
-      color: var(--aw-error-color, #fca5a5);
-    }
   }
 `;

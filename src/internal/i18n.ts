@@ -32,16 +32,32 @@ export function registerLocale(lang: string, messages: Partial<Record<string, Me
   notify();
 }
 
-let watching = false;
+/** The documents and shadow roots whose `lang` attributes are watched, each by one observer. */
+const watchedRoots = new WeakSet<Node>();
 
-/** Calls `listener` whenever a locale is registered or the document's language changes. */
-export function onLanguageChange(listener: () => void): () => void {
-  if (!watching) {
-    watching = true;
-    new MutationObserver(notify).observe(document.documentElement, { attributeFilter: ['lang'] });
+/**
+ * Calls `listener` whenever a locale is registered or a `lang` attribute changes that may decide
+ * the language of `element` (see `languageOf`): its own, or any ancestor's, across shadow roots up
+ * to the document. One MutationObserver per document or shadow root on that path, shared by every
+ * element within, so a page of many widgets costs a handful of observers, and nothing polls.
+ */
+export function onLanguageChange(element: Element, listener: () => void): () => void {
+  // The whole path each time, not up to the first root already watched: the component holding
+  // the element may have moved into a shadow root that nobody watches yet.
+  let root = element.getRootNode();
+  watchLang(root);
+  while (root instanceof ShadowRoot) {
+    root = root.host.getRootNode();
+    watchLang(root);
   }
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+function watchLang(root: Node): void {
+  if (watchedRoots.has(root)) return;
+  watchedRoots.add(root);
+  new MutationObserver(notify).observe(root, { attributeFilter: ['lang'], subtree: true });
 }
 
 /**

@@ -3,6 +3,10 @@ import { css } from 'lit';
 /**
  * What every element's shadow root shares (font and colour simply inherit from the page): hidden
  * announcement regions and the focus ring.
+ *
+ * Every default colour of the elements is a `light-dark()` pair: the page's `color-scheme`
+ * (inherited, so a site can set it on one element too) picks it, never the reader's system alone.
+ * A light-only page stays light for a reader whose system is dark.
  */
 export const sharedStyles = css`
   :host {
@@ -28,14 +32,9 @@ export const sharedStyles = css`
     border: 0;
   }
   :focus-visible {
-    outline: 2px solid var(--aw-focus-color, #2563eb);
+    outline: 2px solid var(--aw-focus-color, light-dark(#2563eb, #93c5fd));
     outline-offset: 2px;
     border-radius: 2px;
-  }
-  @media (prefers-color-scheme: dark) {
-    :focus-visible {
-      outline-color: var(--aw-focus-color, #93c5fd);
-    }
   }
   @media (forced-colors: active) {
     :focus-visible {

@@ -2,18 +2,18 @@ import { css } from 'lit';
 import { buttonStyles } from '../internal/button-styles.js';
 import { sharedStyles } from '../internal/shared-styles.js';
 
-// Every colour is a custom property with its default, so the dark scheme only swaps defaults, and
-// a bar's fill is one property (--_fill) that the leading option sets.
+// Every colour is a custom property whose default is a light-dark() pair, and a bar's fill is one
+// property (--_fill) that the leading option sets.
 export const styles = [
   sharedStyles,
   buttonStyles,
   css`
     :host {
       display: block;
-      --_bar: var(--aw-poll-bar-color, #2563eb);
-      --_lead: var(--aw-poll-leading-color, #1e3a8a);
-      --_track: var(--aw-poll-track-color, #e5e7eb);
-      --_muted: var(--aw-poll-muted-color, #57534e);
+      --_bar: var(--aw-poll-bar-color, light-dark(#2563eb, #60a5fa));
+      --_lead: var(--aw-poll-leading-color, light-dark(#1e3a8a, #bfdbfe));
+      --_track: var(--aw-poll-track-color, light-dark(#e5e7eb, #374151));
+      --_muted: var(--aw-poll-muted-color, light-dark(#57534e, #a8a29e));
     }
     .base,
     form,
@@ -112,22 +112,11 @@ export const styles = [
       font-weight: 600;
       border-color: var(--_bar);
       background: var(--_bar);
-      color: #fff;
+      color: light-dark(#fff, #000);
     }
     .button:disabled {
       opacity: 0.6;
       cursor: default;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_bar: var(--aw-poll-bar-color, #60a5fa);
-        --_lead: var(--aw-poll-leading-color, #bfdbfe);
-        --_track: var(--aw-poll-track-color, #374151);
-        --_muted: var(--aw-poll-muted-color, #a8a29e);
-      }
-      .vote {
-        color: #000;
-      }
     }
     @media (prefers-reduced-motion: no-preference) {
       .bar > span {

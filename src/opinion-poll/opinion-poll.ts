@@ -55,6 +55,12 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * change, and when the poll closes are the backend's to say and enforce. The reader's vote is
  * remembered across reloads.
  *
+ * Colours follow the `color-scheme` the element inherits from the page, not the reader's system: a
+ * page that declares none is light, `color-scheme: dark` gets the dark palette, `light dark`
+ * follows the reader. To force one on a widget (say, on a dark panel of a light page), set
+ * `color-scheme: dark` or `light` on it or on the panel, in the site's stylesheet. Each colour
+ * property below may be a `light-dark()` pair too.
+ *
  * Server-rendered content: write the poll in the element's light DOM, and readers without
  * JavaScript (and crawlers) see it; the element shows it, at its final size, until the backend
  * answers. The question is the first `[data-question]` or heading; each option is a
@@ -98,13 +104,13 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * @csspart error - The error line, with its retry button.
  * @csspart retry - The retry button.
  *
- * @cssprop [--aw-poll-bar-color=#2563eb] - The bars and the inputs (dark scheme: #60a5fa).
- * @cssprop [--aw-poll-leading-color=#1e3a8a] - The bar of the leading option (dark scheme: #bfdbfe).
- * @cssprop [--aw-poll-track-color=#e5e7eb] - The empty part of the bars (dark scheme: #374151).
+ * @cssprop [--aw-poll-bar-color=light-dark(#2563eb, #60a5fa)] - The bars, the inputs and the Vote button.
+ * @cssprop [--aw-poll-leading-color=light-dark(#1e3a8a, #bfdbfe)] - The bar of the leading option.
+ * @cssprop [--aw-poll-track-color=light-dark(#e5e7eb, #374151)] - The empty part of the bars.
  * @cssprop [--aw-poll-bar-size=0.5rem] - The thickness of the bars.
- * @cssprop [--aw-poll-muted-color=#57534e] - Heading and notes (dark scheme: #a8a29e).
- * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
- * @cssprop [--aw-error-color=#b91c1c] - Error text.
+ * @cssprop [--aw-poll-muted-color=light-dark(#57534e, #a8a29e)] - Heading and notes.
+ * @cssprop [--aw-focus-color=light-dark(#2563eb, #93c5fd)] - The focus ring.
+ * @cssprop [--aw-error-color=light-dark(#b91c1c, #fca5a5)] - Error text.
  *
  * @fires {CustomEvent<PollVoteDetail>} aw-poll-vote - A reader's vote was counted (once per vote).
  * @fires {CustomEvent<PollErrorDetail>} aw-poll-error - A reader's vote could not be counted.
@@ -149,7 +155,7 @@ export class OpinionPoll extends LitElement {
   private readonly item = new ItemController<PollItem>(this);
   private preview?: PollItem;
   /** @internal */
-  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(() => this.requestUpdate())]);
+  protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -239,7 +245,8 @@ export class OpinionPoll extends LitElement {
     const pollId = before.poll.id;
     const backend = resolveBackend(this)!;
     const t = translatorFor(this, pollMessages);
-    // The form gives way to the results, or to the error: keep a keyboard user's place in the poll.
+    // The Vote (or retry) button gives way to the results at once, and the results may give way
+    // to the error: keep a keyboard user's place in the poll throughout, never on the page's body.
     const focused = this.matches(':focus-within');
     const refocus = async (part: string) => {
       await this.updateComplete;
@@ -247,15 +254,18 @@ export class OpinionPoll extends LitElement {
     };
     this.failed = undefined;
     this.announcement = t.t('pollSending');
+    // The optimistic results render as write() is called, before the backend answers.
+    const written = item.write({
+      optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
+      send: (signal) => backend.votePoll(pollId, choices, { voterId: voterId(), idempotencyKey: key, signal }),
+      commit: (raw) => {
+        const poll = checked(raw, pollId, before.poll);
+        return { poll, mine: poll.myChoices ?? choices };
+      },
+    });
+    void refocus('question');
     try {
-      await item.write({
-        optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
-        send: (signal) => backend.votePoll(pollId, choices, { voterId: voterId(), idempotencyKey: key, signal }),
-        commit: (raw) => {
-          const poll = checked(raw, pollId, before.poll);
-          return { poll, mine: poll.myChoices ?? choices };
-        },
-      });
+      await written;
       const { poll, mine = choices } = this.item.state!.data!;
       rememberVote(rememberedKey(pollId), mine);
       this.changing = false;
@@ -265,7 +275,6 @@ export class OpinionPoll extends LitElement {
         optionIds: mine,
         ...(shown(poll) && { counts: Object.fromEntries(poll.options.map((o) => [o.id, o.votes!])), voters: poll.voters }),
       });
-      void refocus('question');
     } catch (e) {
       const error = e as BackendError;
       this.failed = { choices, key, error };
@@ -281,10 +290,14 @@ export class OpinionPoll extends LitElement {
     else void this.item.current?.load();
   }
 
-  private change(): void {
+  private async change(): Promise<void> {
     this.selected = this.data!.mine!;
     this.changing = true;
     this.failed = undefined;
+    // The change button gives way to the choices: the reader's place is their current choice.
+    await this.updateComplete;
+    const choice = this.renderRoot.querySelector<HTMLElement>('input:checked') ?? this.renderRoot.querySelector('input');
+    choice?.focus();
   }
 
   protected override render() {
@@ -307,6 +320,8 @@ export class OpinionPoll extends LitElement {
       const base = poll.voters ?? total;
       const shares = percentages(counts, poll.multiple ? base : undefined);
       const voting = !poll.closed && (!mine || this.changing);
+      // A bar's length goes through .style (the CSSOM), never a style="" attribute, which a
+      // strict Content-Security-Policy refuses.
       const option = (o: PollOption, i: number) => {
         const yours = !voting && mine?.includes(o.id);
         const leading = top > 0 && counts[i] === top;
@@ -331,7 +346,7 @@ export class OpinionPoll extends LitElement {
           >
           ${results
             ? html`<span part="figures" class="figures">${t.number(counts[i])} (${t.percent(shares[i])})</span>
-                <span part="bar" class="bar" aria-hidden="true"><span part="bar-fill" style="inline-size:${Math.min(100, shares[i])}%"></span></span>`
+                <span part="bar" class="bar" aria-hidden="true"><span part="bar-fill" .style=${`inline-size: ${Math.min(100, shares[i])}%`}></span></span>`
             : nothing}
         </li>`;
       };

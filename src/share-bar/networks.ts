@@ -17,7 +17,10 @@ export interface ShareNetwork {
    * in URL-encoded. Must give an https:, http: or mailto: URL.
    */
   url: string;
-  /** The brand colour behind the icon (a CSS colour); grey when absent. */
+  /**
+   * The brand colour behind the icon (a CSS colour; `light-dark(a, b)` for one per colour scheme);
+   * grey when absent.
+   */
   color?: string;
   /** The size of the popup the share page opens in, as [width, height]; a new tab when absent. */
   popup?: [number, number];
@@ -40,7 +43,8 @@ const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
   { name: 'vk', label: 'VK', color: '#0070f0', url: 'https://vk.com/share.php?url={url}&title={title}', popup: [650, 570] },
   { name: 'ok', label: 'Odnoklassniki', color: '#e27400', url: 'https://connect.ok.ru/offer?url={url}&title={title}', popup: [600, 580] },
   { name: 'whatsapp', label: 'WhatsApp', color: '#14904a', url: 'https://wa.me/?text={text}%20{url}' },
-  { name: 'x', label: 'X', color: '#000', url: 'https://x.com/intent/tweet?url={url}&text={text}', popup: P },
+  // A black tile would vanish on a dark page.
+  { name: 'x', label: 'X', color: 'light-dark(#000, #333)', url: 'https://x.com/intent/tweet?url={url}&text={text}', popup: P },
   { name: 'facebook', label: 'Facebook', color: '#0866ff', url: 'https://www.facebook.com/sharer/sharer.php?u={url}', popup: [600, 640] },
   { name: 'linkedin', label: 'LinkedIn', color: '#0a66c2', url: 'https://www.linkedin.com/sharing/share-offsite/?url={url}', popup: [600, 640] },
   { name: 'bluesky', label: 'Bluesky', color: '#0a7aff', url: 'https://bsky.app/intent/compose?text={text}%20{url}', popup: P },

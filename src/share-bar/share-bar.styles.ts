@@ -101,11 +101,6 @@ export const styles = [
     .status:empty {
       position: absolute;
     }
-    @media (prefers-color-scheme: dark) {
-      [part~='x'] svg {
-        background: #333;
-      }
-    }
     @media (forced-colors: active) {
       svg {
         --_i: LinkText;

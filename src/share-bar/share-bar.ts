@@ -53,6 +53,12 @@ const warmUp = () => void import('./actions.js');
  * `registerNetwork()`. For readers without JavaScript a site may write the same links
  * inside the element: they show until it upgrades, then the bar takes their place.
  *
+ * Colours follow the `color-scheme` the element inherits from the page, not the reader's system: a
+ * page that declares none is light, `color-scheme: dark` gets the dark palette, `light dark`
+ * follows the reader. To force one on a widget (say, on a dark panel of a light page), set
+ * `color-scheme: dark` or `light` on it or on the panel, in the site's stylesheet. Each colour
+ * property below may be a `light-dark()` pair too.
+ *
  * @summary Private, light share buttons: links, copy link and the native share sheet.
  * @tagname share-bar
  *
@@ -71,7 +77,7 @@ const warmUp = () => void import('./actions.js');
  * @cssprop [--aw-share-radius=6px] - The corner radius of the buttons.
  * @cssprop [--aw-share-icon-color=#fff] - The icons on their brand colours.
  * @cssprop [--aw-share-mono-color=currentColor] - The icons of a `monochrome` bar.
- * @cssprop [--aw-focus-color=#2563eb] - The focus ring.
+ * @cssprop [--aw-focus-color=light-dark(#2563eb, #93c5fd)] - The focus ring.
  *
  * @fires {CustomEvent<ShareDetail>} aw-share - Before a share opens (or the link is copied); cancelable: preventDefault() stops it.
  * @fires {CustomEvent<ShareErrorDetail>} aw-share-error - A share went ahead, but the backend failed to count it.
@@ -133,7 +139,7 @@ export class ShareBar extends LitElement {
   private counting?: Promise<Counter>;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [
-    onLanguageChange(() => this.requestUpdate()),
+    onLanguageChange(this, () => this.requestUpdate()),
     onNetworksChange(() => this.requestUpdate()),
   ]);
 

@@ -169,8 +169,12 @@ describe('<article-rating>', () => {
       expect(shadowText(el, '[part="yours"]')).to.equal('Your rating: 4');
       expect(status(el)).to.equal('Thank you! You rated this article 4 out of 5. rated 4.4 out of 5, 5 votes');
       expect(backend.calls.rateArticle).to.equal(1);
-      expect(stars(el).getAttribute('role'), 'one vote per reader: no more voting').to.equal('img');
-      await press('Enter', 'Space');
+      expect(slider(el)!.getAttribute('aria-readonly'), 'one vote per reader: no more voting').to.equal('true');
+      expect(el.shadowRoot!.activeElement, 'the keyboard user keeps their place').to.equal(slider(el));
+      expect(slider(el)!.getAttribute('aria-valuetext')).to.equal('Your rating: 4; rated 4.4 out of 5, 5 votes');
+      await press('Enter', 'Space', 'ArrowLeft');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-valuenow'), 'a read-only slider keeps the reader\'s rating').to.equal('4');
       expect(backend.calls.rateArticle).to.equal(1);
       await expect(el).to.be.accessible();
     });
@@ -210,6 +214,30 @@ describe('<article-rating>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(slider(el));
       await press('Tab');
       expect(document.activeElement).to.equal(after);
+    });
+
+    it('keeps keyboard focus on the stars while a vote is sent, after it fails and when it is retried', async () => {
+      const { el, backend } = await ready();
+      const release = backend.hold('rateArticle');
+      backend.failNext('rateArticle', 'network');
+      slider(el)!.focus();
+      await press('End', 'Enter');
+      await el.updateComplete;
+      expect(slider(el)!.getAttribute('aria-readonly'), 'no second vote while one is sent').to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(slider(el));
+      await expect(el).to.be.accessible();
+      release();
+      await until(() => part(el, 'retry'), 'the error');
+      expect(el.shadowRoot!.activeElement, 'the failure leaves focus where it was').to.equal(slider(el));
+      expect(slider(el)!.hasAttribute('aria-readonly'), 'the reader may vote again').to.equal(false);
+      await press('Tab');
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'retry'));
+      await press('Enter');
+      await until(() => shadowText(el, '[part="yours"]') === 'Your rating: 5', 'the retried vote');
+      expect(part(el, 'retry')).to.equal(null);
+      expect(el.shadowRoot!.activeElement, 'the retry button went; the stars took the focus').to.equal(slider(el));
+      expect(document.activeElement).to.equal(el);
+      await expect(el).to.be.accessible();
     });
 
     it('casts with a pointer click; hovering previews without casting', async () => {
@@ -262,7 +290,8 @@ describe('<article-rating>', () => {
         html`<article-rating article-id=${SEED_ARTICLE} .backend=${new ScriptedBackend()}></article-rating>`,
       );
       await until(() => shadowText(again, '[part="yours"]') === 'Your rating: 3');
-      expect(part(again, 'stars')!.getAttribute('role')).to.equal('img');
+      expect(part(again, 'stars')!.getAttribute('role')).to.equal('slider');
+      expect(part(again, 'stars')!.getAttribute('aria-readonly')).to.equal('true');
     });
 
     it('lets a reader change the vote where allowed, replacing it', async () => {
@@ -401,14 +430,23 @@ describe('<article-rating>', () => {
       }
     });
 
-    it('takes its colours from custom properties, with light and dark defaults', async () => {
+    it("takes its palette from the page's color-scheme, not the system's, and its colours from custom properties", async () => {
       const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
-      expect(fullColour(el)).to.equal('rgb(194, 106, 0)');
+      const [light, dark] = ['rgb(194, 106, 0)', 'rgb(251, 191, 36)'];
+      expect(fullColour(el)).to.equal(light);
       await emulateMedia({ colorScheme: 'dark' });
-      expect(fullColour(el)).to.equal('rgb(251, 191, 36)');
-      await expect(el).to.be.accessible();
+      expect(fullColour(el), 'a page that declares no color-scheme stays light on a dark system').to.equal(light);
+      el.style.colorScheme = 'dark';
+      expect(fullColour(el), 'dark, forced on the element').to.equal(dark);
+      el.style.colorScheme = 'light dark';
+      expect(fullColour(el), '"light dark" follows the system: dark').to.equal(dark);
+      await emulateMedia({ colorScheme: 'light' });
+      expect(fullColour(el), '"light dark" follows the system: light').to.equal(light);
       el.style.setProperty('--aw-rating-color', 'rgb(1, 2, 3)');
       expect(fullColour(el)).to.equal('rgb(1, 2, 3)');
+      el.style.setProperty('--aw-rating-color', 'light-dark(rgb(1, 2, 3), rgb(4, 5, 6))');
+      el.style.colorScheme = 'dark';
+      expect(fullColour(el), "a site's own light-dark() pair").to.equal('rgb(4, 5, 6)');
     });
 
     it('uses system colours in forced-colors mode and drops motion when asked', async () => {

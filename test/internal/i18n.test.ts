@@ -1,11 +1,17 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ArticleRating } from '../../src/article-rating/article-rating.js';
+import { OpinionPoll } from '../../src/opinion-poll/opinion-poll.js';
+import { ShareBar } from '../../src/share-bar/share-bar.js';
 import { ratingMessages } from '../../src/article-rating/article-rating.messages.js';
 import { languageOf, registerLocale } from '../../src/internal/i18n.js';
 import { Translator, translatorFor } from '../../src/internal/translator.js';
 import { shadowText, until } from '../helpers.js';
 
 ArticleRating.define();
+OpinionPoll.define();
+ShareBar.define();
+
+const label = (el: Element) => shadowText(el, '[part="label"]');
 
 describe('i18n', () => {
   it('writes English plurals and numbers', () => {
@@ -57,9 +63,56 @@ describe('i18n', () => {
     const before = document.documentElement.lang;
     document.documentElement.lang = 'ru';
     try {
-      await until(() => shadowText(el, '[part="label"]') === 'Оцените статью', 'the Russian label');
+      await until(() => label(el) === 'Оцените статью', 'the Russian label');
     } finally {
       document.documentElement.lang = before;
     }
+  });
+
+  it("re-renders every element when its own lang changes, and falls back to its ancestor's when it goes", async () => {
+    const wrapper = await fixture(html`<div lang="ru">
+      <article-rating lang="en" article-id="a" votes="5" average="4" readonly></article-rating>
+      <share-bar lang="en" networks="copy" url="https://example.org/a"></share-bar>
+      <opinion-poll lang="en"></opinion-poll>
+    </div>`);
+    const [rating, bar, poll] = [...wrapper.children];
+    expect([label(rating), label(bar), shadowText(poll, '[part="heading"]')]).to.deep.equal(['Rate this article', 'Share this article', 'Poll']);
+    for (const el of [rating, bar, poll]) el.setAttribute('lang', 'ru');
+    await until(() => label(rating) === 'Оцените статью' && label(bar) === 'Поделиться статьёй' && shadowText(poll, '[part="heading"]') === 'Опрос', 'Russian in all three');
+    (rating as ArticleRating).lang = 'en';
+    await until(() => label(rating) === 'Rate this article', 'English again, set as a property');
+    rating.removeAttribute('lang');
+    await until(() => label(rating) === 'Оцените статью', "the wrapper's Russian");
+  });
+
+  it("follows an ancestor's lang in the page", async () => {
+    const wrapper = await fixture(html`<section><div><article-rating article-id="a" votes="5" average="4" readonly></article-rating></div></section>`);
+    const el = wrapper.querySelector('article-rating')!;
+    expect(label(el)).to.equal('Rate this article');
+    wrapper.setAttribute('lang', 'ru');
+    await until(() => label(el) === 'Оцените статью', 'the Russian label');
+    wrapper.firstElementChild!.setAttribute('lang', 'en');
+    await until(() => label(el) === 'Rate this article', 'the nearer ancestor wins');
+  });
+
+  it("follows lang across shadow roots: the enclosing component's host and what lies between", async () => {
+    // A site's own component that renders the rating inside its shadow root.
+    const outer = await fixture(html`<div><site-card></site-card></div>`);
+    const card = outer.querySelector('site-card')!;
+    const shadow = card.attachShadow({ mode: 'open' });
+    const inner = document.createElement('div');
+    inner.innerHTML = '<article-rating article-id="a" votes="5" average="4" readonly></article-rating>';
+    shadow.append(inner);
+    const el = inner.querySelector<ArticleRating>('article-rating')!;
+    await el.updateComplete;
+    expect(label(el)).to.equal('Rate this article');
+    card.setAttribute('lang', 'ru');
+    await until(() => label(el) === 'Оцените статью', "the host's Russian");
+    inner.setAttribute('lang', 'en');
+    await until(() => label(el) === 'Rate this article', 'an ancestor inside the shadow root');
+    inner.removeAttribute('lang');
+    card.removeAttribute('lang');
+    outer.setAttribute('lang', 'ru');
+    await until(() => label(el) === 'Оцените статью', 'an ancestor of the host in the page');
   });
 });

@@ -358,6 +358,44 @@ describe('<opinion-poll>', () => {
       expect(backend.calls.votePoll).to.equal(2);
     });
 
+    it('keeps a keyboard user in the poll from the moment they vote: the question, the change button\'s choices, the retry', async () => {
+      const { el, backend } = await ready(new ScriptedBackend(pollData({ allowChange: true })));
+      const focused = () => el.shadowRoot!.activeElement?.getAttribute('part');
+      const release = backend.hold('votePoll');
+      inputs(el)[0].focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(backend.calls.votePoll, 'the vote is on its way').to.equal(1);
+      expect(voteButton(el), 'the Vote button gave way to the results').to.equal(null);
+      expect(focused(), 'at the question over the results while the vote is sent, never the body').to.equal('question');
+      release();
+      await until(() => status(el) === 'Thank you! Your vote was counted.', 'the reply');
+      expect(focused()).to.equal('question');
+      await sendKeys({ press: 'Tab' });
+      expect(focused()).to.equal('change');
+      await sendKeys({ press: 'Enter' });
+      await until(() => inputs(el).length === 3, 'the choices again');
+      expect(el.shadowRoot!.activeElement, 'the reader\'s current choice').to.equal(inputs(el)[1]);
+      await expect(el).to.be.accessible();
+      backend.failNext('votePoll', 'network');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.shadowRoot!.querySelector('[part="retry"]'), 'the error');
+      await until(() => focused() === 'retry', 'focus on the retry');
+      const held = backend.hold('votePoll');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="retry"]'), 'the retry button went with its error').to.equal(null);
+      await until(() => focused() === 'question', 'focus on the question while the retry is sent');
+      held();
+      await until(() => status(el) === 'Thank you! Your vote was counted.', 'the retried vote');
+      expect(figures(el), 'the vote moved from Summer to Winter').to.deep.equal(['3 (60%)', '1 (20%)', '1 (20%)']);
+      expect(document.activeElement).to.equal(el);
+    });
+
     it('is not offered where the poll refuses it, and the backend refuses it too', async () => {
       const { el, backend } = await ready();
       await vote(el, 'a');
@@ -475,17 +513,23 @@ describe('<opinion-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('takes its colours from custom properties, with light and dark defaults', async () => {
+    it("takes its palette from the page's color-scheme, not the system's, and its colours from custom properties", async () => {
       const backend = new ScriptedBackend(pollData());
-      // A dark page, as a site in the dark scheme would have.
-      const page = await fixture(html`<div style="background: #16171a; color: #ecebe7"><opinion-poll poll-id="p" .backend=${backend}></opinion-poll></div>`);
+      // A dark panel on a light page: the site sets color-scheme on it.
+      const page = await fixture(html`<div><opinion-poll poll-id="p" .backend=${backend}></opinion-poll></div>`);
       const el = page.querySelector('opinion-poll')!;
       await until(() => figures(el).length === 3 && voteButton(el) && !voteButton(el)!.disabled, 'the poll');
       const colour = () => getComputedStyle(all(el, '[part="bar-fill"]')[1]).backgroundColor;
-      expect(colour()).to.equal('rgb(37, 99, 235)');
+      const [light, dark] = ['rgb(37, 99, 235)', 'rgb(96, 165, 250)'];
+      expect(colour()).to.equal(light);
       await emulateMedia({ colorScheme: 'dark' });
-      expect(colour()).to.equal('rgb(96, 165, 250)');
+      expect(colour(), 'a page that declares no color-scheme stays light on a dark system').to.equal(light);
+      page.setAttribute('style', 'color-scheme: dark; background: #16171a; color: #ecebe7');
+      expect(colour(), 'the dark panel it sits on').to.equal(dark);
+      expect(getComputedStyle(voteButton(el)!).color, 'dark text on the pale Vote button').to.equal('rgb(0, 0, 0)');
       await expect(page).to.be.accessible();
+      await emulateMedia({ colorScheme: 'light' });
+      expect(colour(), 'still dark on a light system').to.equal(dark);
       el.style.setProperty('--aw-poll-bar-color', 'rgb(1, 2, 3)');
       expect(colour()).to.equal('rgb(1, 2, 3)');
     });

@@ -579,7 +579,10 @@ describe('<share-bar>', () => {
     expect(tile('telegram').fill).to.equal('rgb(255, 255, 255)');
     expect(tile('x').backgroundColor).to.equal('rgb(0, 0, 0)');
     await emulateMedia({ colorScheme: 'dark' });
+    expect(tile('x').backgroundColor, 'a page without color-scheme stays light on a dark system').to.equal('rgb(0, 0, 0)');
+    el.style.colorScheme = 'dark';
     expect(tile('x').backgroundColor, 'X stays visible on a dark page').to.equal('rgb(51, 51, 51)');
+    el.style.colorScheme = '';
     await expect(el).to.be.accessible();
     el.style.setProperty('--aw-share-icon-color', 'rgb(1, 2, 3)');
     el.style.setProperty('--aw-share-size', '40px');
