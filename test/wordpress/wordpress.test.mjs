@@ -35,6 +35,20 @@ const page = async (path) => {
 const decode = (text) => text.replace(/&quot;/g, '"').replace(/&#039;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const php = (code) => wpEval(site, code);
 
+/** A browser context logged in as the site's administrator. */
+async function asAdmin() {
+  const context = await browser.createBrowserContext();
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
+  // wp-login.php re-focuses the user field after load: set the values rather than type them.
+  await tab.evaluate(() => {
+    document.querySelector('#user_login').value = 'admin';
+    document.querySelector('#user_pass').value = 'correct horse battery';
+  });
+  await Promise.all([tab.waitForNavigation({ waitUntil: 'load' }), tab.click('#wp-submit')]);
+  return { context, tab };
+}
+
 before(async () => {
   const missing = missingWordpress();
   if (missing) throw new Error(`The WordPress test needs PHP, MariaDB and WordPress: ${missing}`);
@@ -63,15 +77,7 @@ after(async () => {
 
 describe('the WordPress plugin in a real WordPress', () => {
   it('saves its settings through the settings screen, and refuses a save without a valid nonce', async () => {
-    const context = await browser.createBrowserContext();
-    const tab = await context.newPage();
-    await tab.goto(`${site.url}/wp-login.php`, { waitUntil: 'load' });
-    // wp-login.php re-focuses the user field after load: set the values rather than type them.
-    await tab.evaluate(() => {
-      document.querySelector('#user_login').value = 'admin';
-      document.querySelector('#user_pass').value = 'correct horse battery';
-    });
-    await Promise.all([tab.waitForNavigation({ waitUntil: 'load' }), tab.click('#wp-submit')]);
+    const { context, tab } = await asAdmin();
     await tab.goto(`${site.url}/wp-admin/options-general.php?page=article-widgets`, { waitUntil: 'load' });
     await tab.evaluate((apiUrl, token) => {
       const field = (key) => document.querySelector(`[name="article_widgets_settings[${key}]"]`);
@@ -192,6 +198,29 @@ describe('the WordPress plugin in a real WordPress', () => {
     assert.deepEqual(await figures(), moved);
   });
 
+  it('imports from its Tools screen, which says what it found and what moved', async () => {
+    const { context, tab } = await asAdmin();
+    await tab.goto(`${site.url}/wp-admin/tools.php?page=article-widgets-import`, { waitUntil: 'load' });
+    const text = () => tab.$eval('.wrap', (el) => el.textContent.replace(/\s+/g, ' '));
+    assert.match(await text(), /Found: 3 rated posts \(kk Star Ratings\) and 2 polls \(WP-Polls\), 135 votes in all\./);
+    await Promise.all([tab.waitForNavigation({ waitUntil: 'load' }), tab.click('.wrap form [type="submit"]')]);
+    const report = await text();
+    assert.match(report, /3 ratings and 2 polls moved, with 135 votes\./);
+    assert.match(report, /WP-Polls' log of 3 votes stays here: it holds readers' IP addresses, which the server never stores\./);
+    assert.match(report, /Not moved: WP-Polls poll 3: a poll needs a question and at least two answers\./);
+    if (process.env.AW_SCREENSHOTS) await tab.screenshot({ path: join(process.env.AW_SCREENSHOTS, 'wordpress-import.png'), fullPage: true });
+    // The import is a nonce-checked form: a forged one moves nothing.
+    const forged = await tab.evaluate(async () => {
+      const form = new FormData();
+      form.set('action', 'article_widgets_import');
+      form.set('_wpnonce', 'forged');
+      return (await fetch('/wp-admin/admin-post.php', { method: 'POST', body: form })).status;
+    });
+    assert.equal(forged, 403);
+    await context.close();
+    assert.equal((await api('/polls/wp-polls-1')).options[0].votes, 33, 'a third import doubled nothing either');
+  });
+
   it('serves each shortcode and block with the server\'s figures in the HTML, and the bundle only on pages with a widget', async () => {
     const html = await page(`/?p=${posts.shortcodes}`);
     const id = `post-${posts.shortcodes}`;
@@ -293,21 +322,29 @@ describe('the WordPress plugin in a real WordPress', () => {
         .waitForFunction((w) => JSON.stringify([...document.querySelectorAll('article-rating')].map((el) => el.shadowRoot?.querySelector('[part="summary"]')?.textContent?.trim())) === w, { timeout: 15000 }, JSON.stringify(want))
         .catch(async () => assert.deepEqual(await summaries(), want));
 
+    // What the elements report once the server has counted a vote (the figures show at once, before).
+    await tab.evaluateOnNewDocument(() => {
+      window.counted = [];
+      for (const type of ['aw-rating-vote', 'aw-poll-vote', 'aw-rating-error', 'aw-poll-error']) {
+        document.addEventListener(type, (event) => window.counted.push(`${type} ${JSON.stringify(event.detail)}`));
+      }
+    });
+    const counted = (n) => tab.waitForFunction((want) => window.counted.length >= want, { timeout: 15000 }, n).then(() => tab.evaluate(() => window.counted));
     await tab.goto(`${site.url}/?p=${posts.shortcodes}`, { waitUntil: 'load' });
     await waitForSummaries(['(votes: 8, rating: 4.4)', '(8 votes)']);
     if (process.env.AW_SCREENSHOTS) await tab.screenshot({ path: join(process.env.AW_SCREENSHOTS, 'wordpress-post.png'), fullPage: true });
     const star = await tab.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="star"][data-value="5"]'));
     await star.click();
     await waitForSummaries(['(votes: 9, rating: 4.4)', '(9 votes)']);
+    assert.match((await counted(1))[0], /^aw-rating-vote \{"articleId":"post-\d+","rating":5,"votes":9,/);
     assert.deepEqual(await api(`/ratings/post-${posts.shortcodes}`), { articleId: `post-${posts.shortcodes}`, votes: 9, average: Math.round((40 / 9) * 1e6) / 1e6 });
 
     const poll = () => tab.evaluateHandle(() => document.querySelector('opinion-poll[poll-id="wp-polls-1"]').shadowRoot);
     await tab.waitForFunction(() => document.querySelector('opinion-poll[poll-id="wp-polls-1"]')?.shadowRoot?.querySelector('input[value="a4"]'));
     await (await (await poll()).asElement().$('input[value="a4"]')).click();
     await (await (await poll()).asElement().$('[part~="vote"]')).click();
-    await tab.waitForFunction(() => /22/.test(document.querySelector('opinion-poll[poll-id="wp-polls-1"]').shadowRoot.querySelector('[data-option="a4"], [part~="option"]:last-of-type')?.textContent ?? ''), { timeout: 15000 }).catch(() => {});
-    const counted = await api('/polls/wp-polls-1');
-    assert.equal(counted.options.find((o) => o.id === 'a4').votes, 22);
+    assert.match((await counted(2))[1], /^aw-poll-vote \{"pollId":"wp-polls-1","optionIds":\["a4"\]/);
+    assert.equal((await api('/polls/wp-polls-1')).options.find((o) => o.id === 'a4').votes, 22);
 
     await tab.reload({ waitUntil: 'load' });
     await waitForSummaries(['(votes: 9, rating: 4.4)', '(9 votes)']);
