@@ -10,7 +10,7 @@ import { hostPagePolicies, hostPagesPlugin } from './test/host-pages/wtr-host-pa
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', 'admin/test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 60000,

@@ -8,6 +8,7 @@ console.log(`browser: ${process.env.CHROME_PATH}`);
 
 const steps = [
   ['types', 'npx', ['tsc', '--noEmit', '-p', '.']],
+  ['types of the editors\' console', 'npx', ['tsc', '--noEmit', '-p', 'admin']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['size', 'node', ['scripts/check-size.mjs']],

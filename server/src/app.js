@@ -8,6 +8,7 @@ import { ApiError } from './rules.js';
 import { routes, sharedSchemas } from './schemas.js';
 import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
 import { registerStatic } from './static.js';
+import { registerConsole } from './console/console.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -22,6 +23,9 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
  *   logger?: boolean | object,
  *   staticRoots?: { prefix: string, dir: string }[],
  *   bodyLimit?: number,
+ *   now?: () => Date,
+ *   consoleDir?: string,
+ *   signInLimit?: { max?: number, windowMs?: number },
  * }} AppOptions
  */
 
@@ -159,8 +163,9 @@ export async function buildApp(options) {
     throw new ApiError(403, 'origin-not-allowed', 'This site is not allowed to write to this server.', 'headers.origin');
   }
 
-  function checkAdmin(request) {
+  async function checkAdmin(request) {
     if (!options.adminToken) throw new ApiError(403, 'admin-disabled', 'Admin operations are off: start the server with an admin token.');
+    if (request.headers.authorization === undefined && (await editorsConsole.authenticate(request))) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer (.+)$/.exec(header);
     if (!match || !sameSecret(match[1], options.adminToken)) {
@@ -240,6 +245,8 @@ export async function buildApp(options) {
     importData: async (request) => storage.importData(normalizeWidgetData(request.body, 'body')),
   };
 
+  const editorsConsole = registerConsole(app, { ...options, checkAdmin, checkOrigin });
+
   for (const route of routes) {
     const handler = handlers[/** @type {keyof typeof handlers} */ (route.operationId)];
     app.route({
@@ -249,7 +256,7 @@ export async function buildApp(options) {
       bodyLimit: route.bodyLimit,
       // Guards run before the body is parsed or validated, so a refused client costs nothing.
       onRequest: async (request) => {
-        if (route.admin) checkAdmin(request);
+        if (route.admin) await checkAdmin(request);
         if (route.write || route.admin) checkOrigin(request);
         if (route.write && limiter) {
           const wait = limiter.hit(request.ip);

@@ -146,6 +146,7 @@ export async function main() {
   const address = await app.listen({ port, host: o.host });
   console.log(`article-widgets-server listening on ${address}`);
   if (staticRoots.length) console.log(`article-widgets-server: demo at ${address}${staticRoots[0].prefix.replace(/\/?$/, '/')}`);
+  console.log(`article-widgets-server: editors' console at /admin/${o['admin-token'] ? '' : ' (off: start with --admin-token or AW_ADMIN_TOKEN)'}`);
   return undefined;
 
   function fail(/** @type {string} */ message) {

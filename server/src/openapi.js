@@ -2,6 +2,7 @@
 // so the document cannot drift from the server (a test checks the committed file is fresh).
 import { readFileSync } from 'node:fs';
 import { routes, sharedSchemas } from './schemas.js';
+import { consoleRoutes } from './console/routes.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -29,7 +30,7 @@ function parameters(where, schema) {
 
 export function openapiDocument() {
   const paths = {};
-  for (const route of routes) {
+  for (const route of [...routes, ...consoleRoutes]) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
     const { params, querystring, headers, body, response } = route.schema;
     const operation = { operationId: route.operationId, summary: route.summary, tags: route.tags };
@@ -39,12 +40,16 @@ export function openapiDocument() {
       ...parameters('header', headers).filter((p) => p.name !== 'authorization'),
     ];
     if (list.length) operation.parameters = list;
-    if (route.admin) operation.security = [{ adminToken: [] }];
+    if (route.admin) operation.security = [{ adminToken: [] }, { consoleSession: [], csrfToken: [] }];
     if (body) operation.requestBody = { required: true, content: { 'application/json': { schema: toOpenApi(body) } } };
     operation.responses = {};
     for (const [status, schema] of Object.entries(response)) {
       const code = status.toUpperCase();
       const description = code === '4XX' ? 'A client error, naming the field at fault where there is one.' : 'OK';
+      if (schema.type === 'null') {
+        operation.responses[code] = { description: schema.description ?? 'No content.' };
+        continue;
+      }
       operation.responses[code] = { description, content: { 'application/json': { schema: toOpenApi(schema) } } };
       if (route.cacheable && code === '200') {
         operation.responses[code].headers = {
@@ -70,7 +75,11 @@ export function openapiDocument() {
     paths,
     components: {
       schemas: Object.fromEntries(sharedSchemas.map((s) => [s.$id, toOpenApi(s)])),
-      securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'The --admin-token / AW_ADMIN_TOKEN value.' } },
+      securitySchemes: {
+        adminToken: { type: 'http', scheme: 'bearer', description: 'The --admin-token / AW_ADMIN_TOKEN value.' },
+        consoleSession: { type: 'apiKey', in: 'cookie', name: 'aw_console', description: 'The editors\' console session, set by POST /api/admin/session.' },
+        csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: 'The session\'s CSRF token, required with the session cookie on every request that changes something.' },
+      },
     },
   };
 }

@@ -59,6 +59,15 @@ export function pollView(poll, mine, now) {
 }
 
 /**
+ * The poll as its editors see it: every count, whatever the results visibility.
+ * @param {StoredPoll} poll
+ * @param {Date} now
+ */
+export function adminPollView(poll, now) {
+  return { ...poll, closed: isClosed(poll, now) };
+}
+
+/**
  * Checks a ballot against the poll; returns the distinct choices.
  * @param {StoredPoll} poll
  * @param {string[]} optionIds

@@ -152,7 +152,7 @@ const errors = { '4xx': ref('Error') };
 
 /**
  * @typedef {{
- *   method: 'GET'|'POST'|'PATCH'|'PUT', url: string, operationId: string, summary: string,
+ *   method: 'GET'|'POST'|'PATCH'|'PUT'|'DELETE', url: string, operationId: string, summary: string,
  *   tags: string[], cacheable?: boolean, admin?: boolean, write?: boolean, bodyLimit?: number,
  *   schema: Record<string, any>
  * }} RouteSpec

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openapiDocument } from '../src/openapi.js';
 import { routes } from '../src/schemas.js';
+import { consoleRoutes } from '../src/console/routes.js';
 import { checkAgainstOpenApi, root } from './helpers.js';
 
 describe('openapi.json', () => {
@@ -17,7 +18,7 @@ describe('openapi.json', () => {
   it('describes every route, as OpenAPI 3.1', () => {
     const doc = openapiDocument();
     assert.equal(doc.openapi, '3.1.0');
-    for (const route of routes) {
+    for (const route of [...routes, ...consoleRoutes]) {
       const path = route.url.replace(/:(\w+)/g, '{$1}');
       assert.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} missing`);
     }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { launchChromium } from '../chromium.mjs';
+import { launchChromium } from '../e2e/chromium.mjs';
 import { buildWordpressPlugin } from '../../scripts/build-wordpress.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
 import { fixtureData, widgetsOf } from '../cms/markup.mjs';

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ApiError, checkBallot, pollView, ratingSummary } from '../rules.js';
+import { ApiError, adminPollView, checkBallot, pollView, ratingSummary } from '../rules.js';
+import { sqliteSessionStore } from './sqlite-sessions.js';
 
 /** @typedef {import('./storage.js').Storage} Storage */
 /** @typedef {import('../rules.js').StoredPoll} StoredPoll */
@@ -131,6 +132,13 @@ export function openSqliteStorage(path, options = {}) {
     receipt: db.prepare('SELECT fingerprint, reply FROM receipts WHERE key = ?'),
     putReceipt: db.prepare('INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (?, ?, ?, ?)'),
     pruneReceipts: db.prepare('DELETE FROM receipts WHERE created_at < ?'),
+    // The admin lists. Polls newest first: a rowid table numbers its rows in insertion order.
+    pollIdsNewestFirst: db.prepare('SELECT id FROM polls ORDER BY rowid DESC').pluck(),
+    ratedArticles: db.prepare(
+      `SELECT article_id AS articleId, imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum
+       FROM ratings WHERE imported_votes + reader_votes > 0 ORDER BY article_id`,
+    ),
+    allShares: db.prepare('SELECT url, network, count FROM shares ORDER BY url, network'),
   };
 
   q.setMeta.run('voter-pepper', randomBytes(32).toString('hex'));
@@ -228,6 +236,7 @@ export function openSqliteStorage(path, options = {}) {
 
   return {
     pepper,
+    sessions: sqliteSessionStore(db),
 
     async health() {
       q.meta.get('voter-pepper');
@@ -330,6 +339,30 @@ export function openSqliteStorage(path, options = {}) {
         for (const p of data.polls ?? []) writePoll(p, !q.poll.get(p.id));
         return { ratings: data.ratings?.length ?? 0, polls: data.polls?.length ?? 0 };
       }).immediate();
+    },
+
+    async adminPolls() {
+      return /** @type {string[]} */ (q.pollIdsNewestFirst.all()).map((id) => adminPollView(requirePoll(id), now()));
+    },
+
+    async adminPoll(pollId) {
+      return adminPollView(requirePoll(pollId), now());
+    },
+
+    async ratedArticles() {
+      return /** @type {{articleId:string,votes:number,sum:number}[]} */ (q.ratedArticles.all()).map((r) => ratingSummary(r.articleId, r.votes, r.sum));
+    },
+
+    async allShares() {
+      /** @type {Map<string, import('./storage.js').ShareCounts>} */
+      const byUrl = new Map();
+      for (const { url, network, count } of /** @type {{url:string,network:string,count:number}[]} */ (q.allShares.all())) {
+        const entry = byUrl.get(url) ?? { url, counts: {}, total: 0 };
+        entry.counts[network] = count;
+        entry.total += count;
+        byUrl.set(url, entry);
+      }
+      return [...byUrl.values()].sort((a, b) => b.total - a.total || a.url.localeCompare(b.url));
     },
 
     async pruneReceipts(olderThanMs) {

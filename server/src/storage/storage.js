@@ -21,6 +21,14 @@
  * }} PollPatch
  * @typedef {{ ratings?: RatingSummary[], polls?: PollInput[] }} ImportData
  *
+ * @typedef {{ csrfToken: string, tokenTag: string, expiresAt: number }} StoredSession
+ * @typedef {object} SessionStore the editors' console sessions, keyed by a hash of the cookie's id
+ * @property {(session: StoredSession & { idHash: string }) => Promise<void>} create
+ * @property {(idHash: string) => Promise<StoredSession | undefined>} find
+ * @property {(idHash: string, expiresAt: number) => Promise<void>} extend
+ * @property {(idHash: string) => Promise<void>} end
+ * @property {(now: number) => Promise<number>} prune removes the sessions expired at `now`
+ *
  * @typedef {object} Storage
  * @property {string} pepper a per-database secret for hashing voter ids
  * @property {() => Promise<boolean>} health
@@ -35,6 +43,11 @@
  * @property {(pollId: string, patch: PollPatch) => Promise<PollView>} updatePoll
  * @property {(data: ImportData) => Promise<{ ratings: number, polls: number }>} importData
  *   sets imported aggregates and poll definitions; readers' votes are kept; idempotent
+ * @property {() => Promise<PollView[]>} adminPolls every poll with all its counts, newest first
+ * @property {(pollId: string) => Promise<PollView>} adminPoll one poll with all its counts; throws 404 ApiError
+ * @property {() => Promise<RatingSummary[]>} ratedArticles every article with at least one vote, by id
+ * @property {() => Promise<ShareCounts[]>} allShares every shared URL, most shared first
+ * @property {SessionStore} sessions the editors' console sessions
  * @property {(olderThanMs: number) => Promise<number>} pruneReceipts
  * @property {() => Promise<void>} close
  */
