@@ -10,6 +10,18 @@ const { version, license, homepage } = JSON.parse(readFileSync('package.json', '
 // - `--mode npm`: dist/index.js and dist/define.js with Lit left external, so an app that already
 //   uses Lit ships one copy of it.
 export default defineConfig(({ mode }) => {
+  // - `--mode render`: dist/render.js, the server-side rendering helpers (article-widgets/render),
+  //   a file of their own so a server or an edge function loads no element and no Lit.
+  if (mode === 'render') {
+    return {
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: 'src/render/render.ts', formats: ['es'], fileName: () => 'render.js' },
+      },
+    };
+  }
   const npm = mode === 'npm';
   return {
     plugins: [minifyTemplates()],

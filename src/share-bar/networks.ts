@@ -64,7 +64,8 @@ const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
 const registered = shared('networks', () => ({ byName: new Map(), listeners: new Set() }));
 const networks = registered.byName as Map<string, ShareNetwork>;
 for (const network of builtIn) if (!networks.has(network.name)) networks.set(network.name, network);
-const aliases: Record<string, string> = { twitter: 'x', odnoklassniki: 'ok', vkontakte: 'vk', mail: 'email' };
+/** Other names a site may write for a network (`twitter` for `x`). */
+export const networkAliases: Readonly<Record<string, string>> = { twitter: 'x', odnoklassniki: 'ok', vkontakte: 'vk', mail: 'email' };
 const listeners = registered.listeners;
 
 /**
@@ -93,7 +94,12 @@ export function onNetworksChange(listener: () => void): () => void {
 
 /** The network called `name` (or one of its other names), if known. */
 export function networkNamed(name: string): ShareNetwork | undefined {
-  return networks.get(aliases[name] ?? name);
+  return networks.get(networkAliases[name] ?? name);
+}
+
+/** Every network known on this page, built in or registered, in the order they were added. */
+export function knownNetworks(): ShareNetwork[] {
+  return [...networks.values()];
 }
 
 /**
