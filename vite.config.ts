@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+
+const { version, license, homepage } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 // Two builds from one config:
 // - default: dist/article-widgets.js, one self-registering ES module with Lit bundled in, for a
@@ -7,6 +10,18 @@ import { minifyTemplates } from './scripts/minify-templates.mjs';
 // - `--mode npm`: dist/index.js and dist/define.js with Lit left external, so an app that already
 //   uses Lit ships one copy of it.
 export default defineConfig(({ mode }) => {
+  // - `--mode render`: dist/render.js, the server-side rendering helpers (article-widgets/render),
+  //   a file of their own so a server or an edge function loads no element and no Lit.
+  if (mode === 'render') {
+    return {
+      build: {
+        target: 'es2022',
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: 'src/render/render.ts', formats: ['es'], fileName: () => 'render.js' },
+      },
+    };
+  }
   const npm = mode === 'npm';
   return {
     plugins: [minifyTemplates()],
@@ -21,8 +36,18 @@ export default defineConfig(({ mode }) => {
         : { entry: 'src/define.ts', formats: ['es'], fileName: () => 'article-widgets.js' },
       // The script-tag bundle goes to browsers as it is: minify it fully (Vite keeps whitespace
       // in ES library builds by default, leaving that to the consumer's bundler), and keep it one
-      // file: code an element loads lazily (<share-bar>'s counting) is inlined here.
-      rolldownOptions: npm ? { external: [/^lit($|\/)/, /^@lit\//] } : { output: { minify: true, comments: false, codeSplitting: false } },
+      // file: code an element loads lazily (<share-bar>'s counting) is inlined here. Lit is inside
+      // it, and its BSD-3-Clause licence asks that its notice go with it: legal comments stay.
+      rolldownOptions: npm
+        ? { external: [/^lit($|\/)/, /^@lit\//] }
+        : {
+            output: {
+              minify: true,
+              comments: { legal: true, annotation: false, jsdoc: false },
+              banner: `/*! article-widgets ${version} | ${license} License | ${homepage} */`,
+              codeSplitting: false,
+            },
+          },
     },
   };
 });

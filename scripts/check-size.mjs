@@ -15,24 +15,28 @@ const http = [
 const KB = 1024;
 // `budget` is the figure the issues set; `ceiling` is what CI enforces today, just above the
 // measured size, so no change can make a bundle bigger unnoticed while the budgets are not yet met.
+// The three element ceilings sit 0.25 KB above issue 14's figures (13, 14.25, 10.5 KB) while its
+// work is merged: the host-page, packaging and abuse changes each added bytes (light-dark pairs,
+// the shared page registry, the per-item cap's message), and issue 14 moves what runs only after a
+// reader acts out of the first load, which brings every element back under its figure.
 const bundles = [
   {
     name: 'article-rating + Lit + HttpBackend',
     budget: 9 * KB,
-    ceiling: 13 * KB,
+    ceiling: 13.25 * KB,
     entry: ["import { ArticleRating } from '../../src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http],
   },
   {
     name: 'opinion-poll + Lit + HttpBackend',
     budget: 10 * KB,
-    ceiling: 14.25 * KB,
+    ceiling: 14.5 * KB,
     entry: ["import { OpinionPoll } from '../../src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...http],
   },
   {
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
     name: 'share-bar + Lit + icons',
     budget: 10 * KB,
-    ceiling: 10.5 * KB,
+    ceiling: 10.75 * KB,
     entry: ["import { ShareBar } from '../../src/share-bar/share-bar.ts';", 'ShareBar.define();'],
   },
   {

@@ -12,9 +12,13 @@ const steps = [
   ['build', 'npm', ['run', 'build', '--silent']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['size', 'node', ['scripts/check-size.mjs']],
+  ['package (the manifest, npm pack consumers in Chromium and Node, framework typings)', 'node', ['--test', '--test-concurrency=1', '--test-timeout=300000', 'test/package/']],
+  ['render helpers (article-widgets/render in Node, the real server)', 'node', ['--test', '--test-timeout=120000', 'test/render/render.test.mjs']],
   ['browser tests (web-test-runner, real Chromium, real server)', 'npx', ['wtr']],
   ['server tests (node --test, real SQLite, real HTTP)', 'npm', ['test', '-w', 'server', '--silent']],
   ['end to end (the demo in Chromium against the real server)', 'node', ['--test', '--test-concurrency=1', '--test-timeout=120000', 'test/e2e/']],
+  ['static-site partials (real Eleventy, Hugo and Jekyll builds, the real server)', 'node', ['--test', '--test-timeout=300000', 'test/cms/']],
+  ['WordPress plugin (real WordPress, PHP and MariaDB, the real server, Chromium)', 'node', ['--test', '--test-timeout=300000', 'test/wordpress/wordpress.test.mjs']],
 ];
 
 for (const [name, command, args] of steps) {

@@ -1,25 +1,26 @@
 import type { WidgetBackend } from './backend.js';
+import { shared } from '../internal/page-registry.js';
 
-let pageDefault: WidgetBackend | undefined;
-const listeners = new Set<() => void>();
+const pageDefault = shared('defaultBackend', () => ({ listeners: new Set() }));
 
 /**
  * Sets the backend of every widget on the page that has neither a `backend` property nor an
  * `api` attribute. Widgets already on the page switch to it at once, so a page may set it after
- * loading the elements (for example once its data has been fetched).
+ * loading the elements (for example once its data has been fetched). It reaches the elements of
+ * every copy of article-widgets on the page.
  */
 export function setDefaultBackend(backend: WidgetBackend | undefined): void {
-  pageDefault = backend;
-  listeners.forEach((listener) => listener());
+  pageDefault.current = backend;
+  pageDefault.listeners.forEach((listener) => listener());
 }
 
 /** The backend set by `setDefaultBackend()`, if any. */
 export function getDefaultBackend(): WidgetBackend | undefined {
-  return pageDefault;
+  return pageDefault.current;
 }
 
 /** Calls `listener` whenever the page default changes; returns the function that stops it. */
 export function onDefaultBackendChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  pageDefault.listeners.add(listener);
+  return () => pageDefault.listeners.delete(listener);
 }

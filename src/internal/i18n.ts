@@ -7,6 +7,7 @@
  * numbers and error messages are in translator.ts, which the share bar loads only once it needs them
  * (its counts, and what it says after a click).
  */
+import { shared } from './page-registry.js';
 
 /** A message that depends on a count, by Intl.PluralRules category; `other` is required. */
 export type PluralMessage = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
@@ -16,9 +17,13 @@ export type Catalog = Record<string, unknown>;
 /** An element's strings: English complete, other languages partial (English fills the gaps). */
 export type Catalogs<M extends Catalog> = { en: M } & Record<string, Partial<M>>;
 
-/** The site's strings, by lowercase language tag: they win over every element's own. */
-const overrides = new Map<string, Partial<Record<string, Message>>>();
-const listeners = new Set<() => void>();
+/**
+ * The site's strings, by lowercase language tag: they win over every element's own. Kept in the
+ * page registry, so a locale registered through any copy of article-widgets reaches them all.
+ */
+const locales = shared('locales', () => ({ overrides: new Map(), listeners: new Set() }));
+const overrides = locales.overrides as Map<string, Partial<Record<string, Message>>>;
+const listeners = locales.listeners;
 const notify = () => listeners.forEach((listener) => listener());
 
 /**

@@ -5,12 +5,13 @@
 import type { WidgetBackend } from '../backend/backend.js';
 import { getDefaultBackend } from '../backend/default-backend.js';
 import { HttpBackend } from '../backend/http-backend.js';
+import { shared } from './page-registry.js';
 
 export const META_API = 'article-widgets:api';
 
-const byUrl = new Map<string, WidgetBackend>();
+const byUrl = shared('backendsByApi', () => new Map());
 
-/** One backend per API URL, so every element pointing at the same server shares reads. */
+/** One backend per API URL, so every element pointing at the same server shares reads (of every copy on the page). */
 function backendForApi(url: string | undefined): WidgetBackend | undefined {
   if (!url) return undefined;
   let backend = byUrl.get(url);

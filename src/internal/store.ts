@@ -4,6 +4,7 @@
  * figures and changes together after a vote.
  */
 import { BackendError, abortable, toBackendError, type WidgetBackend } from '../backend/backend.js';
+import { shared } from './page-registry.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -114,7 +115,8 @@ export class SharedItem<T> {
 
 export type ItemKind = 'rating' | 'poll' | 'shares';
 
-const stores = new WeakMap<WidgetBackend, WidgetStore>();
+// In the page registry: elements of every copy of article-widgets on the page share one store per backend.
+const stores = shared('stores', () => new WeakMap()) as WeakMap<WidgetBackend, WidgetStore>;
 
 /** The items of one backend. */
 export class WidgetStore {

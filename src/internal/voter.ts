@@ -4,9 +4,14 @@
  * random, so a server can deduplicate votes without knowing who anyone is.
  */
 
+import { shared } from './page-registry.js';
+
 const PREFIX = 'article-widgets:';
-/** Where storage is blocked (privacy settings, full quota): this page view's memory. */
-const memory: Record<string, string> = {};
+/**
+ * Where storage is blocked (privacy settings, full quota): this page view's memory, shared by every
+ * copy of article-widgets on the page so the reader keeps one voter id.
+ */
+const memory = shared('voterMemory', () => ({}));
 
 function read(key: string): string | undefined {
   try {

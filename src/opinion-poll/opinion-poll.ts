@@ -86,6 +86,12 @@ const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').tri
  * @summary An opinion poll with results that add up.
  * @tagname opinion-poll
  *
+ * @attr {boolean} data-closed - Server-rendered: the poll is closed (shows its results only).
+ * @attr {string} data-multiple - Server-rendered: multiple choice, of at most this many options (empty for any number).
+ * @attr {number} data-voters - Server-rendered: the number of voters, the base of a multiple-choice poll's shares.
+ * @attr {'always' | 'after-vote' | 'after-close'} data-results - Server-rendered: when the results show.
+ * @attr {string} data-closes-at - Server-rendered: when the poll closes (an ISO 8601 date and time).
+ *
  * @csspart base - The wrapper of everything.
  * @csspart heading - "Poll" or, once closed, "Poll conducted".
  * @csspart question - The question: the legend of the poll's fieldset, over the choices or the results.

@@ -4,6 +4,7 @@
  * when a reader clicks it.
  */
 import { icons } from './icons.js';
+import { shared } from '../internal/page-registry.js';
 
 export interface ShareNetwork {
   /** The name used in `networks="..."`: lowercase letters, digits and dashes. */
@@ -58,9 +59,14 @@ const builtIn: ShareNetwork[] = (<Omit<ShareNetwork, 'icon'>[]>[
   { name: 'native', label: 'More', url: '' },
 ]).map((network) => ({ ...network, icon: icons[network.name] }));
 
-const networks = new Map(builtIn.map((network) => [network.name, network]));
-const aliases: Record<string, string> = { twitter: 'x', odnoklassniki: 'ok', vkontakte: 'vk', mail: 'email' };
-const listeners = new Set<() => void>();
+// In the page registry, so a network registered through any copy of article-widgets reaches every
+// bar. A built-in name already there (another copy's, or the site's own) is left as it is.
+const registered = shared('networks', () => ({ byName: new Map(), listeners: new Set() }));
+const networks = registered.byName as Map<string, ShareNetwork>;
+for (const network of builtIn) if (!networks.has(network.name)) networks.set(network.name, network);
+/** Other names a site may write for a network (`twitter` for `x`). */
+export const networkAliases: Readonly<Record<string, string>> = { twitter: 'x', odnoklassniki: 'ok', vkontakte: 'vk', mail: 'email' };
+const listeners = registered.listeners;
 
 /**
  * Adds a network of the site's own, or replaces a built-in one, without forking: every bar on the
@@ -88,7 +94,12 @@ export function onNetworksChange(listener: () => void): () => void {
 
 /** The network called `name` (or one of its other names), if known. */
 export function networkNamed(name: string): ShareNetwork | undefined {
-  return networks.get(aliases[name] ?? name);
+  return networks.get(networkAliases[name] ?? name);
+}
+
+/** Every network known on this page, built in or registered, in the order they were added. */
+export function knownNetworks(): ShareNetwork[] {
+  return [...networks.values()];
 }
 
 /**

@@ -3,11 +3,11 @@
 // Run: npm run test:e2e (builds dist/ first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { axeViolations, launchChromium } from './chromium.mjs';
+import { startReferenceServer } from '../reference-server.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const ARTICLE = 'us-long-term-goals-for-russia';
@@ -21,32 +21,17 @@ let browser;
 
 /** Starts the real CLI (again on the same port and database after a stop). */
 async function startServer() {
-  const child = spawn(process.execPath, [
-    join(repo, 'server/bin/article-widgets-server.js'), '--port', String(port), '--host', '127.0.0.1', '--db', db,
-    '--seed', join(repo, 'demo/data/widgets.json'), '--static', `/demo=${join(repo, 'demo')},/dist=${join(repo, 'dist')}`,
-    '--rate-limit', '0', '--log', 'silent',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) resolve((port = Number(m[1])));
-    });
-    child.stderr.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-  server = child;
+  server = await startReferenceServer(
+    ['--db', db, '--seed', join(repo, 'demo/data/widgets.json'), '--static', `/demo=${join(repo, 'demo')},/dist=${join(repo, 'dist')}`, '--rate-limit', '0'],
+    { port },
+  );
+  port = server.port;
 }
 
 async function stopServer() {
-  const child = server;
+  const running = server;
   server = undefined;
-  if (!child || child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
+  await running?.stop();
 }
 
 const base = () => `http://127.0.0.1:${port}`;
