@@ -210,7 +210,7 @@ async function voteOnce(browser, slow, how) {
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
     }
-    return (await page.waitForFunction(() => window.votePainted)).jsonValue();
+    return await (await page.waitForFunction(() => window.votePainted)).jsonValue();
   } finally {
     await context.close();
   }
