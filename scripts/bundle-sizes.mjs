@@ -58,3 +58,55 @@ export async function scriptTagBuild() {
   const result = await build({ logLevel: 'silent', build: { write: false, sourcemap: false } });
   return split((Array.isArray(result) ? result[0] : result).output, 'article-widgets.js');
 }
+
+// What a production page needs beside an element: the HTTP backend for the reference server.
+const http = ["export { HttpBackend } from './src/backend/http-backend.ts';", "export { setDefaultBackend } from './src/backend/default-backend.ts';"];
+
+/**
+ * What `npm test` enforces and `npm run bench` prints: each element alone, and a page with all three.
+ * `ceiling` is today's figure, enforced by CI; `goal` is issue 14's page-level goal.
+ */
+export const bundles = [
+  {
+    name: '<article-rating> + Lit + HttpBackend',
+    ceiling: 13.7 * KB,
+    build: () => bundleEntry(["import { ArticleRating } from './src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http]),
+  },
+  {
+    name: '<opinion-poll> + Lit + HttpBackend',
+    ceiling: 14.6 * KB,
+    build: () => bundleEntry(["import { OpinionPoll } from './src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...http]),
+  },
+  {
+    // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
+    name: '<share-bar> + Lit + icons',
+    ceiling: 10.75 * KB,
+    build: () => bundleEntry(["import { ShareBar } from './src/share-bar/share-bar.ts';", 'ShareBar.define();']),
+  },
+  {
+    name: 'MemoryBackend + LocalBackend (tests, demos, static sites)',
+    ceiling: 3 * KB,
+    build: () => bundleEntry(["export { MemoryBackend } from './src/backend/memory-backend.ts';", "export { LocalBackend } from './src/backend/local-backend.ts';"]),
+  },
+  {
+    name: 'a page with all three: dist/article-widgets.js (script tag, every backend)',
+    goal: 20 * KB,
+    ceiling: 23.3 * KB,
+    build: scriptTagBuild,
+  },
+  {
+    name: 'a page with all three from npm (a site\'s own build, HttpBackend)',
+    goal: 20 * KB,
+    ceiling: 21.6 * KB,
+    build: () =>
+      bundleEntry([
+        "import { ArticleRating } from './src/article-rating/article-rating.ts';",
+        "import { OpinionPoll } from './src/opinion-poll/opinion-poll.ts';",
+        "import { ShareBar } from './src/share-bar/share-bar.ts';",
+        'ArticleRating.define();',
+        'OpinionPoll.define();',
+        'ShareBar.define();',
+        ...http,
+      ]),
+  },
+];
