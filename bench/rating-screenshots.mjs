@@ -2,13 +2,15 @@
 // (run `npm run build` first): read-only 4.5, a fraction (4.3), interactive, hovered, chosen with
 // the keyboard (focus ring), drawn small, not rated, on a dark panel, and all of it again in
 // forced-colors mode. For looking at a change of the rating's drawing before and after:
-//   node bench/rating-screenshots.mjs .tmp/shots/before
+//   node bench/rating-screenshots.mjs .tmp/shots/after
+//   node bench/rating-screenshots.mjs .tmp/shots/before /path/under/the/repo/to/an/earlier/article-widgets.js
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serve } from './serve.mjs';
 
 const out = resolve(process.argv[2] ?? '.tmp/shots/rating');
+const bundle = process.argv[3] ? `?bundle=${encodeURIComponent(process.argv[3])}` : '';
 mkdirSync(out, { recursive: true });
 const server = await serve(resolve('.'));
 const browser = await launchChromium();
@@ -23,7 +25,7 @@ try {
       const cdp = await page.createCDPSession();
       await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
     }
-    await page.goto(`${server.origin}/bench/pages/rating-looks.html`);
+    await page.goto(`${server.origin}/bench/pages/rating-looks.html${bundle}`);
     await page.waitForFunction(() =>
       [...document.querySelectorAll('[data-live]')].every((el) => el.shadowRoot?.querySelector('[role="slider"]')),
     );
@@ -33,7 +35,7 @@ try {
       await new Promise((r) => setTimeout(r, 200)); // transitions end
       await el.screenshot({ path: join(out, `${name}${suffix}.png`) });
     };
-    for (const id of ['readonly', 'fraction', 'interactive', 'small', 'none', 'dark']) await shoot(id);
+    for (const id of ['readonly', 'fraction', 'interactive', 'small', 'none', 'rtl', 'dark']) await shoot(id);
     // The pointer over the second star of the live rating: the preview.
     const star = await page.evaluateHandle(() => document.querySelector('#interactive').shadowRoot.querySelector('[data-value="2"]'));
     const box = await star.boundingBox();
