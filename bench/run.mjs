@@ -119,6 +119,8 @@ async function startServer() {
     '--seed', join(repo, 'demo/data/widgets.json'), '--static', `/demo=${join(repo, 'demo')},/dist=${join(repo, 'dist')}`,
     '--rate-limit', '0', '--log', 'silent',
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never outlive the bench, even one that fails half way.
+  process.on('exit', () => child.kill('SIGTERM'));
   let out = '';
   const origin = await new Promise((resolveOrigin, reject) => {
     child.stdout.on('data', (data) => {
