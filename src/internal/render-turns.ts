@@ -32,19 +32,19 @@ let running = false;
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 50);
-    requestAnimationFrame(() => setTimeout(() => {
+    const afterFrame = () => {
       clearTimeout(timer);
       resolve();
-    }));
+    };
+    requestAnimationFrame(() => setTimeout(afterFrame));
   });
 }
 
 async function runSlices(): Promise<void> {
   for (let slice = 0; waiting.length; slice++) {
     const start = performance.now();
-    for (let rendered = 0; waiting.length && (performance.now() - start < SLICE_MS || (slice === 0 && rendered < TOGETHER)); rendered++) {
-      waiting.shift()!();
-    }
+    const mayRender = (rendered: number) => performance.now() - start < SLICE_MS || (slice === 0 && rendered < TOGETHER);
+    for (let rendered = 0; waiting.length && mayRender(rendered); rendered++) waiting.shift()!();
     if (waiting.length) await yieldToPage();
   }
   running = false;
