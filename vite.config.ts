@@ -35,17 +35,22 @@ export default defineConfig(({ mode }) => {
         ? { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] }
         : { entry: 'src/define.ts', formats: ['es'], fileName: () => 'article-widgets.js' },
       // The script-tag bundle goes to browsers as it is: minify it fully (Vite keeps whitespace
-      // in ES library builds by default, leaving that to the consumer's bundler), and keep it one
-      // file: code an element loads lazily (<share-bar>'s counting) is inlined here. Lit is inside
-      // it, and its BSD-3-Clause licence asks that its notice go with it: legal comments stay.
+      // in ES library builds by default, leaving that to the consumer's bundler). Code that runs
+      // only once a reader acts (a vote, the share sheet, counting) is split into chunks in
+      // dist/article-widgets/, which the bundle imports relative to its own URL, so a site can
+      // host dist/ anywhere (a CDN path too). Lit is inside it, and its BSD-3-Clause licence asks
+      // that its notice go with it: legal comments stay.
       rolldownOptions: npm
         ? { external: [/^lit($|\/)/, /^@lit\//] }
         : {
+            // Modules the lazy chunks share with the bundle stay in the bundle (one request up
+            // front), not in chunks of their own that it would have to fetch before it runs.
+            preserveEntrySignatures: 'allow-extension',
             output: {
               minify: true,
               comments: { legal: true, annotation: false, jsdoc: false },
               banner: `/*! article-widgets ${version} | ${license} License | ${homepage} */`,
-              codeSplitting: false,
+              chunkFileNames: 'article-widgets/[name]-[hash].js',
             },
           },
     },

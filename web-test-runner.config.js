@@ -16,7 +16,14 @@ export default {
   browserStartTimeout: 60000,
   testsFinishTimeout: 120000,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [hostPagePolicies],
+  middleware: [
+    hostPagePolicies,
+    // dist/ as a site or CDN hosts it, under a path of its own (test/dist/script-tag.test.ts).
+    (context, next) => {
+      if (context.path.startsWith('/cdn/article-widgets@0/')) context.path = context.path.replace('/cdn/article-widgets@0/', '/dist/');
+      return next();
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: './tsconfig.json' }), articleWidgetsServerPlugin(), hostPagesPlugin()],
   browsers: [
     chromeLauncher({

@@ -23,42 +23,85 @@ export const styles = [
     .label {
       font-weight: 600;
     }
+    /*
+     * The stars are one picture, whatever the rating: a single SVG of five star paths, the
+     * partly filled one painted with a gradient, no box or style of its own per star. Laid out as
+     * five cells of at least 24px (the hit area of a star, WCAG 2.5.8, however small it is drawn)
+     * with the star centred in each; while a reader can vote, five empty targets lie on those
+     * cells, under the picture, which lets the pointer through.
+     */
     .stars {
-      display: inline-flex;
-      gap: var(--_gap);
+      display: inline-grid;
+      --_cell: max(24px, var(--_size));
       border-radius: 4px;
       touch-action: manipulation;
+    }
+    .stars > * {
+      grid-area: 1 / 1;
     }
     .stars.interactive {
       cursor: pointer;
     }
-    /* The hit area of a star is at least 24px (WCAG 2.5.8) however small the star is drawn. */
-    .star {
-      position: relative;
-      display: inline-grid;
-      place-items: center;
-      min-inline-size: 24px;
-      min-block-size: 24px;
+    .targets {
+      display: flex;
+      gap: var(--_gap);
     }
-    .star svg {
-      grid-area: 1 / 1;
-      inline-size: var(--_size);
-      block-size: var(--_size);
+    .target {
+      inline-size: var(--_cell);
+      block-size: var(--_cell);
+    }
+    .picture {
+      inline-size: calc(5 * var(--_cell) + 4 * var(--_gap));
+      block-size: var(--_cell);
+      overflow: visible;
+      pointer-events: none;
+    }
+    :host(:dir(rtl)) .picture {
+      transform: scaleX(-1);
+    }
+    /*
+     * Each path is drawn on a 24 x 24 grid: moved to its cell, scaled to the star size
+     * (tan(atan2(a, b)) is a / b as a number), and grown about its middle under the pointer.
+     */
+    [part~='star'] {
+      --_inset: calc((var(--_cell) - var(--_size)) / 2);
       fill: var(--_empty);
+      transform: translate(calc(var(--_index) * (var(--_cell) + var(--_gap)) + var(--_inset)), var(--_inset))
+        scale(tan(atan2(var(--_size), 24px))) translate(12px, 12px) scale(var(--_grow, 1)) translate(-12px, -12px);
       transition: transform 120ms ease-out;
     }
-    .star svg.full {
+    [part~='star']:nth-of-type(1) {
+      --_index: 0;
+    }
+    [part~='star']:nth-of-type(2) {
+      --_index: 1;
+    }
+    [part~='star']:nth-of-type(3) {
+      --_index: 2;
+    }
+    [part~='star']:nth-of-type(4) {
+      --_index: 3;
+    }
+    [part~='star']:nth-of-type(5) {
+      --_index: 4;
+    }
+    [part~='star'].full {
       fill: var(--_full);
-      clip-path: inset(0 calc(100% - var(--fill)) 0 0);
     }
-    :host(:dir(rtl)) .star svg.full {
-      clip-path: inset(0 0 0 calc(100% - var(--fill)));
+    [part~='star'].partial {
+      fill: url(#partial);
     }
-    .star.preview svg.full {
+    [part~='star'].hovered {
+      --_grow: 1.15;
+    }
+    .full-stop {
+      stop-color: var(--_full);
+    }
+    .empty-stop {
+      stop-color: var(--_empty);
+    }
+    .preview [part~='star'].full {
       fill: var(--_hover);
-    }
-    .stars.interactive .star:hover svg {
-      transform: scale(1.15);
     }
     .summary,
     .yours {
@@ -71,22 +114,27 @@ export const styles = [
       flex-basis: 100%;
     }
     @media (prefers-reduced-motion: reduce) {
-      .star svg {
+      [part~='star'] {
         transition: none;
       }
-      .stars.interactive .star:hover svg {
-        transform: none;
+      [part~='star'].hovered {
+        --_grow: 1;
       }
     }
     @media (forced-colors: active) {
-      .star svg {
+      [part~='star'] {
         fill: Canvas;
         stroke: CanvasText;
         stroke-width: 1.5;
       }
-      .star svg.full,
-      .star.preview svg.full {
+      [part~='star'].full,
+      .preview [part~='star'].full,
+      .full-stop {
         fill: CanvasText;
+        stop-color: CanvasText;
+      }
+      .empty-stop {
+        stop-color: Canvas;
       }
     }
   `,

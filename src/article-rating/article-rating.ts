@@ -60,7 +60,7 @@ const rememberedKey = (articleId: string) => `rating:${articleId}`;
  * @csspart base - The wrapper of everything.
  * @csspart label - The call to action ("Rate this article").
  * @csspart stars - The star control (a slider for keyboard and screen-reader users).
- * @csspart star - Each star.
+ * @csspart star - Each star: a path of the one SVG picture of the five (style its `fill`, `stroke`).
  * @csspart summary - The aggregate text ("(votes: 4, rating: 4.5)").
  * @csspart yours - The reader's own rating, once cast.
  * @csspart error - The error line, with its retry button.
@@ -278,17 +278,6 @@ export class ArticleRating extends LitElement {
     const shown = preview || mine || summary.average;
     const readFailed = !this.failed && this.item.state?.status === 'error';
     const error = this.failed ? t.error(this.failed.error) : readFailed ? t.t('errorLoad') : '';
-    // Each star's fill is set through .style (the CSSOM), never a style="" attribute, which a
-    // strict Content-Security-Policy refuses.
-    const stars = STARS.map(
-      (value) => html`<span
-        part="star"
-        class="star ${preview ? 'preview' : ''}"
-        data-value=${value}
-        .style=${`--fill: ${Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100)}%`}
-        >${starIcon()}</span
-      >`,
-    );
     // One tab stop where readers vote: a slider, read-only while a vote is sent and once it is
     // cast, so the control a keyboard user voted with keeps their focus and reads out the new
     // figures (ARIA 1.2 slider with aria-readonly). Where nobody votes, an image with the same words.
@@ -314,7 +303,7 @@ export class ArticleRating extends LitElement {
       @blur=${() => (this.chosen = 0)}
       @click=${this.onClick}
     >
-      ${stars}
+      ${interactive ? targets() : nothing}${picture(shown, preview !== 0, this.hovered)}
     </div>`;
     return html`
       <div part="base" class="base" aria-busy=${this.item.state?.writing ? 'true' : 'false'}>
@@ -341,9 +330,38 @@ function addVote(summary: RatingSummary, previous: number | undefined, rating: n
   return { ...summary, votes, average: total / votes };
 }
 
-function starIcon() {
-  return html`<svg class="empty" viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${STAR_PATH}></path>`}</svg
-    ><svg class="full" viewBox="0 0 24 24" aria-hidden="true">${svg`<path d=${STAR_PATH}></path>`}</svg>`;
+/** The five cells a reader points at or clicks, while they can vote (see the styles). */
+function targets() {
+  return html`<span class="targets"
+    ><span class="target" data-value="1"></span><span class="target" data-value="2"></span><span class="target" data-value="3"></span
+    ><span class="target" data-value="4"></span><span class="target" data-value="5"></span
+  ></span>`;
+}
+
+/**
+ * The stars as one SVG picture of `shown` stars (4.3: four full, the fifth filled 30%, rounded to
+ * whole percents), in the preview colour while a reader chooses, the star under the pointer grown.
+ */
+function picture(shown: number, preview: boolean, hovered: number) {
+  const fills = STARS.map((value) => Math.round(Math.min(1, Math.max(0, shown - value + 1)) * 100) / 100);
+  const partial = fills.find((fill) => fill > 0 && fill < 1);
+  const star = (value: number) => {
+    const fill = fills[value - 1];
+    return `${fill === 1 ? 'full' : fill > 0 ? 'partial' : 'empty'}${value === hovered ? ' hovered' : ''}`;
+  };
+  // The partly filled star's gradient runs across its 24-unit grid, as the star's own fill does.
+  return html`<svg class="picture ${preview ? 'preview' : ''}" aria-hidden="true">
+    ${partial === undefined
+      ? nothing
+      : svg`<linearGradient id="partial" gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="24" y2="0"
+          ><stop class="full-stop" offset=${partial}></stop><stop class="empty-stop" offset=${partial}></stop
+        ></linearGradient>`}
+    <path part="star" class=${star(1)} data-value="1" d=${STAR_PATH}></path>
+    <path part="star" class=${star(2)} data-value="2" d=${STAR_PATH}></path>
+    <path part="star" class=${star(3)} data-value="3" d=${STAR_PATH}></path>
+    <path part="star" class=${star(4)} data-value="4" d=${STAR_PATH}></path>
+    <path part="star" class=${star(5)} data-value="5" d=${STAR_PATH}></path>
+  </svg>`;
 }
 
 declare global {

@@ -19,8 +19,12 @@ function backendForApi(url: string | undefined): WidgetBackend | undefined {
   return backend;
 }
 
+/**
+ * The page's `<meta name="article-widgets:api">`, looked for in the head, where a meta belongs:
+ * not through the whole of a listing page, once for each of its thousand widgets.
+ */
 function metaApi(): string | undefined {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${META_API}"]`)?.content.trim();
+  return document.head?.querySelector<HTMLMetaElement>(`meta[name="${META_API}"]`)?.content.trim();
 }
 
 export interface BackendHost {

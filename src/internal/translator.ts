@@ -4,6 +4,7 @@
  */
 import type { BackendError } from '../backend/backend.js';
 import { languageOf, messagesIn, type Catalog, type Catalogs, type Message, type PluralMessage } from './i18n.js';
+import { localeOf, numberFormat, percentFormat, pluralRules } from './intl.js';
 
 /** Strings every element uses: retry, and what to say about a failed backend call. */
 export const sharedMessages = {
@@ -49,22 +50,17 @@ const errorMessages: Partial<Record<string, keyof typeof sharedMessages.en>> = {
 
 /**
  * An element's strings in one language, with the site's overrides, and the language's plurals
- * and numbers. Cheap enough to make per render, so it needs no cache to keep fresh when a locale
- * is registered.
+ * and numbers. Cheap enough to make per render (its Intl objects are made once per language, in
+ * intl.ts), so it needs no cache to keep fresh when a locale is registered.
  */
 export class Translator<M extends Catalog = Catalog> {
   readonly messages: M;
-  private readonly locale: string = 'en';
-  private readonly plurals: Intl.PluralRules;
+  /** The canonical locale of `lang`: English for a malformed lang attribute ("en_US"). */
+  readonly locale: string;
 
   constructor(readonly lang: string, catalogs: Catalogs<M>) {
     this.messages = messagesIn(lang, catalogs);
-    try {
-      this.locale = Intl.getCanonicalLocales(lang)[0] ?? 'en';
-    } catch {
-      // A malformed lang attribute ("en_US"): numbers and plurals in English rather than an exception.
-    }
-    this.plurals = new Intl.PluralRules(this.locale);
+    this.locale = localeOf(lang);
   }
 
   /** A message with `{name}` placeholders filled; numbers are formatted for the language. */
@@ -73,7 +69,7 @@ export class Translator<M extends Catalog = Catalog> {
     const pattern =
       typeof message === 'string'
         ? message
-        : (message[this.plurals.select(Number(params.count ?? 0)) as keyof PluralMessage] ?? message.other);
+        : (message[pluralRules(this.locale).select(Number(params.count ?? 0)) as keyof PluralMessage] ?? message.other);
     return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       return typeof value === 'number' ? this.number(value) : (value ?? whole);
@@ -82,12 +78,12 @@ export class Translator<M extends Catalog = Catalog> {
 
   /** A number in the reader's locale: `fraction` fixes the decimals ("4.5" / "4,5"). */
   number(value: number, fraction?: number): string {
-    return value.toLocaleString(this.locale, { minimumFractionDigits: fraction, maximumFractionDigits: fraction });
+    return numberFormat(this.locale, fraction).format(value);
   }
 
   /** A whole percentage in the reader's locale ("31%", "31 %"). */
   percent(value: number): string {
-    return (value / 100).toLocaleString(this.locale, { style: 'percent' });
+    return percentFormat(this.locale).format(value / 100);
   }
 
   /** What to tell a reader about a failed call. */

@@ -10,6 +10,11 @@ export const styles = [
   css`
     :host {
       display: block;
+      /*
+       * A paint layer of its own (no stacking context, no offset): a frame that draws new widgets
+       * of a listing page repaints them, not every widget already drawn above them.
+       */
+      position: relative;
       --_bar: var(--aw-poll-bar-color, light-dark(#2563eb, #60a5fa));
       --_lead: var(--aw-poll-leading-color, light-dark(#1e3a8a, #bfdbfe));
       --_track: var(--aw-poll-track-color, light-dark(#e5e7eb, #374151));

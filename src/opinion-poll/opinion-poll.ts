@@ -4,12 +4,14 @@ import { parsePollView } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
 import { onLanguageChange } from '../internal/i18n.js';
 import { translatorFor } from '../internal/translator.js';
+import { longDateFormat } from '../internal/intl.js';
 import { ItemController } from '../internal/item-controller.js';
 import { resolveBackend } from '../internal/resolve-backend.js';
 import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
+import { renderInTurn } from '../internal/render-turns.js';
 import { pollMessages } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
 import { styles } from './opinion-poll.styles.js';
@@ -163,14 +165,17 @@ export class OpinionPoll extends LitElement {
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.preview = this.readLightDom();
+  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The page's own HTML describes the poll it was rendered with, not one switched to later.
-    if (changed.get('pollId')) this.preview = undefined;
+    // Read in the first render's turn, not as the element upgrades: a listing page upgrades all
+    // its polls in one task. The page's own HTML describes the poll it was rendered with, not one
+    // switched to later.
+    if (!this.hasUpdated) this.preview = this.readLightDom();
+    else if (changed.get('pollId')) this.preview = undefined;
     if (changed.has('pollId') || changed.has('backend') || changed.has('api')) this.connectItem();
   }
 
@@ -366,7 +371,7 @@ export class OpinionPoll extends LitElement {
             ${poll.options.map(option)}
           </ul>
         </fieldset>
-        ${note(!poll.closed && poll.closesAt && t.t('pollUntil', { date: formatDate(t.lang, poll.closesAt) }))}
+        ${note(!poll.closed && poll.closesAt && t.t('pollUntil', { date: longDateFormat(t.locale).format(new Date(poll.closesAt)) }))}
         ${note(!results && !poll.closed && (poll.results === 'after-close' ? t.t('pollAfterClose') : voting && t.t('pollAfterVote')))}
         ${results
           ? html`<p part="total" class="note">${t.t('voteCount', { count: total })}</p>
@@ -427,16 +432,6 @@ function tally(poll: PollView, previous: string[] | undefined, choices: string[]
     options: poll.options.map((o) => ({ ...o, votes: o.votes! + delta(o.id) })),
     voters: (poll.voters ?? 0) + (previous ? 0 : 1),
   };
-}
-
-function formatDate(lang: string, iso: string): string {
-  const date = new Date(iso);
-  try {
-    return date.toLocaleDateString(lang, { dateStyle: 'long' });
-  } catch {
-    // A lang attribute that is no language tag.
-    return date.toLocaleDateString('en', { dateStyle: 'long' });
-  }
 }
 
 declare global {

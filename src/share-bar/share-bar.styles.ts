@@ -10,6 +10,11 @@ export const styles = [
   css`
     :host {
       display: block;
+      /*
+       * A paint layer of its own (no stacking context, no offset): a frame that draws new widgets
+       * of a listing page repaints them, not every widget already drawn above them.
+       */
+      position: relative;
       --_s: max(24px, var(--aw-share-size, var(--_d, 32px)));
       --_r: var(--aw-share-radius, 6px);
       --_i: var(--aw-share-icon-color, #fff);

@@ -4,6 +4,7 @@ import { emit } from '../internal/events.js';
 import { languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
+import { renderInTurn } from '../internal/render-turns.js';
 import type { Counter } from './counting.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import type { Problem } from './problems.js';
@@ -143,6 +144,11 @@ export class ShareBar extends LitElement {
     onNetworksChange(() => this.requestUpdate()),
   ]);
 
+  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.counts || this.counting) && ['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) {
       const url = this.counts ? this.page().url : '';
@@ -156,17 +162,21 @@ export class ShareBar extends LitElement {
     void import('./problems.js').then(({ report }) => report(this, problem, value));
   }
 
-  /** What is shared: the attributes, else the page's canonical link and og:title or title. */
+  /**
+   * What is shared: the attributes, else the page's canonical link and og:title or title. Those are
+   * looked for only when needed, and in the head, where they belong: not through the whole of a
+   * listing page, for each of its hundreds of bars.
+   */
   private page(): SharedPage {
     let url = this.url == null ? undefined : webUrl(this.url);
     if (this.url != null && !url) this.problem('url', this.url);
-    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]');
-    if (!url && canonical && !(url = webUrl(canonical.href))) this.problem('canonical');
+    const canonical = url ? undefined : document.head?.querySelector<HTMLLinkElement>('link[rel~="canonical"]');
+    if (canonical && !(url = webUrl(canonical.href))) this.problem('canonical');
     url ||= webUrl(location.href) ?? '';
     if (!url) this.problem('location');
     let title = this.shareTitle?.trim();
     if (this.shareTitle != null && !title) this.problem('share-title');
-    title ||= document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content.trim() || document.title.trim();
+    title ||= document.head?.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content.trim() || document.title.trim();
     return { url, title, text: this.shareText?.trim() || title };
   }
 

@@ -37,9 +37,12 @@ async function press(...keys: string[]) {
   for (const key of keys) await sendKeys({ press: key });
 }
 
+/** The painted stars, 1 to 5. */
+const paintedStars = (el: ArticleRating) => [...el.shadowRoot!.querySelectorAll<SVGPathElement>('[part~="star"]')];
+
 /** Clicks the middle of star `n` with the real mouse. */
 async function clickStar(el: ArticleRating, n: number) {
-  const star = el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[n - 1];
+  const star = paintedStars(el)[n - 1];
   const box = star.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
@@ -70,14 +73,28 @@ describe('<article-rating>', () => {
       expect(summary(el)).to.equal(seed.rating.shownAs[1]);
     });
 
-    it('fills four and a half stars for 4.5', async () => {
+    it('fills four and a half stars for 4.5, and 30% of the fifth for 4.3', async () => {
       const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
-      const fills = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')].map((s) => s.style.getPropertyValue('--fill'));
-      expect(fills).to.deep.equal(['100%', '100%', '100%', '100%', '50%']);
-      const half = el.shadowRoot!.querySelectorAll('[part="star"] svg.full')[4];
-      const width = half.getBoundingClientRect().width;
-      expect(getComputedStyle(half).clipPath).to.equal('inset(0px 50% 0px 0px)');
-      expect(width).to.be.greaterThan(0);
+      const stars = paintedStars(el);
+      expect(stars.map((star) => star.getAttribute('class'))).to.deep.equal(['full', 'full', 'full', 'full', 'partial']);
+      expect(getComputedStyle(stars[4]).fill, 'the fifth star is painted by its gradient').to.match(/url\("?#partial"?\)/);
+      const offsets = () => [...el.shadowRoot!.querySelectorAll('#partial stop')].map((stop) => stop.getAttribute('offset'));
+      expect(offsets(), 'full up to half, empty after').to.deep.equal(['0.5', '0.5']);
+      expect(stars[4].getBoundingClientRect().width).to.be.greaterThan(0);
+      el.average = 4.3;
+      await el.updateComplete;
+      expect(offsets()).to.deep.equal(['0.3', '0.3']);
+      el.average = 4;
+      await el.updateComplete;
+      expect(paintedStars(el).map((star) => star.getAttribute('class'))).to.deep.equal(['full', 'full', 'full', 'full', 'empty']);
+      expect(el.shadowRoot!.querySelector('#partial'), 'no gradient without a partly filled star').to.equal(null);
+    });
+
+    it('draws its five stars as one picture, with no targets where nobody votes', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
+      expect(el.shadowRoot!.querySelectorAll('svg')).to.have.length(1);
+      expect(el.shadowRoot!.querySelectorAll('[data-value]:not(path)')).to.have.length(0);
+      expect(el.shadowRoot!.querySelector('[style]'), 'no style attribute of any kind').to.equal(null);
     });
 
     it('reads the same figures from the backend as the demo data holds', async () => {
@@ -242,11 +259,11 @@ describe('<article-rating>', () => {
 
     it('casts with a pointer click; hovering previews without casting', async () => {
       const { el, backend } = await ready();
-      const star = el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[1];
-      const box = star.getBoundingClientRect();
+      const box = paintedStars(el)[1].getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-      await until(() => el.shadowRoot!.querySelector('.star.preview'), 'the hover preview');
-      expect(el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[2].style.getPropertyValue('--fill')).to.equal('0%');
+      await until(() => el.shadowRoot!.querySelector('.picture.preview'), 'the hover preview');
+      expect(paintedStars(el).map((star) => star.getAttribute('class'))).to.deep.equal(['full', 'full hovered', 'empty', 'empty', 'empty']);
+      expect(getComputedStyle(paintedStars(el)[0]).fill, 'the preview colour').to.equal('rgb(180, 83, 9)');
       expect(backend.calls.rateArticle ?? 0).to.equal(0);
       await clickStar(el, 2);
       await until(() => summary(el) === '(votes: 5, rating: 4.0)');
@@ -407,7 +424,7 @@ describe('<article-rating>', () => {
   describe('look and feel', () => {
     afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' }));
 
-    const fullColour = (el: ArticleRating) => getComputedStyle(el.shadowRoot!.querySelector('[part="star"] svg.full')!).fill;
+    const fullColour = (el: ArticleRating) => getComputedStyle(el.shadowRoot!.querySelector('[part~="star"].full')!).fill;
 
     it('keeps its size when the backend answers: no layout shift', async () => {
       const backend = new ScriptedBackend();
@@ -420,14 +437,29 @@ describe('<article-rating>', () => {
       expect([after.width, after.height]).to.deep.equal([before.width, before.height]);
     });
 
-    it('gives every star a target of at least 24 by 24 px, even when drawn small', async () => {
+    it('gives every star a target of at least 24 by 24 px, even when drawn small, centred on the star', async () => {
       const { el } = await ready();
       el.style.setProperty('--aw-rating-star-size', '12px');
-      for (const star of el.shadowRoot!.querySelectorAll('[part="star"]')) {
-        const box = star.getBoundingClientRect();
+      const targets = [...el.shadowRoot!.querySelectorAll('.target')];
+      expect(targets).to.have.length(5);
+      targets.forEach((target, i) => {
+        const box = target.getBoundingClientRect();
         expect(box.width).to.be.at.least(24);
         expect(box.height).to.be.at.least(24);
-      }
+        const star = paintedStars(el)[i].getBoundingClientRect();
+        expect(star.width, 'drawn small').to.be.below(12);
+        expect(Math.abs(star.x + star.width / 2 - (box.x + box.width / 2)), `star ${i + 1} centred on its target`).to.be.below(1);
+      });
+    });
+
+    it('keeps the gap and size a site sets', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
+      el.style.setProperty('--aw-rating-star-size', '40px');
+      el.style.setProperty('--aw-rating-star-gap', '10px');
+      const [first, second] = paintedStars(el).map((star) => star.getBoundingClientRect());
+      // The star path spans 19.04 of its 24-unit grid.
+      expect(first.width).to.be.closeTo((40 * 19.04) / 24, 0.5);
+      expect(second.x - first.x, 'one star and one gap apart').to.be.closeTo(50, 0.5);
     });
 
     it("takes its palette from the page's color-scheme, not the system's, and its colours from custom properties", async () => {
@@ -451,14 +483,14 @@ describe('<article-rating>', () => {
 
     it('uses system colours in forced-colors mode and drops motion when asked', async () => {
       const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="4" average="4.5" readonly></article-rating>`);
-      const svg = el.shadowRoot!.querySelector('[part="star"] svg')!;
+      const svg = el.shadowRoot!.querySelector('[part~="star"]')!;
       expect(getComputedStyle(svg).transitionDuration).to.equal('0.12s');
       await emulateMedia({ reducedMotion: 'reduce' });
       expect(getComputedStyle(svg).transitionDuration).to.equal('0s');
       // This Chromium does not emulate forced colours, so read the rule from the element's styles.
       const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
       const forced = rules.filter((rule) => rule instanceof CSSMediaRule && rule.conditionText === '(forced-colors: active)');
-      const starRule = forced.flatMap((rule) => [...(rule as CSSMediaRule).cssRules]).find((rule) => (rule as CSSStyleRule).selectorText === '.star svg') as CSSStyleRule;
+      const starRule = forced.flatMap((rule) => [...(rule as CSSMediaRule).cssRules]).find((rule) => (rule as CSSStyleRule).selectorText === '[part~="star"]') as CSSStyleRule;
       expect([starRule.style.fill, starRule.style.stroke]).to.deep.equal(['canvas', 'canvastext']);
     });
 

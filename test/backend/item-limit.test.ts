@@ -64,7 +64,8 @@ describe('the per-item cap of the reference server', () => {
       const el = await fixture<ArticleRating>(html`<article-rating lang=${lang} api=${api} article-id=${article}></article-rating>`);
       await until(() => part(el, 'summary')?.textContent?.includes('20'), 'the rating to load');
       const errors = recordEvents<RatingErrorDetail>(el, 'aw-rating-error');
-      el.shadowRoot!.querySelectorAll<HTMLElement>('[part="star"]')[2].click();
+      // The reader clicks the third star: its target, which lies under the picture while they can vote.
+      el.shadowRoot!.querySelector<HTMLElement>('.target[data-value="3"]')!.click();
       await until(() => part(el, 'error'), 'the refusal');
       expect(shadowText(el, '[part="error"] span')).to.equal(expected[lang]);
       expect(shadowText(el, '[role="status"]')).to.equal(expected[lang]);

@@ -34,4 +34,17 @@ describe('dist/article-widgets.js by a script tag', () => {
       expect(customElements.get(tag), tag).to.equal(api[name]);
     }
   });
+
+  it('loads what runs after a reader acts from chunks beside it, wherever a site hosts it', async () => {
+    const page = await load('/test/fixtures/script-tag-cdn.html');
+    const win = page.defaultView as Window & typeof globalThis;
+    await until(() => page.querySelector('share-bar')?.shadowRoot?.querySelector('[data-network="copy"]'), 'the share bar');
+    const before = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(before.filter((url) => url.includes('/article-widgets/')), 'nothing lazy loaded before a reader acts').to.deep.equal([]);
+    page.querySelector('share-bar')!.shadowRoot!.querySelector<HTMLElement>('[data-network="copy"]')!.click();
+    await until(() => page.querySelector('share-bar')!.shadowRoot!.querySelector('[part="status"]')!.textContent, 'copy to say what it did');
+    const chunks = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.includes('/article-widgets/'));
+    expect(chunks.length, 'the copy action came from a chunk').to.be.greaterThan(0);
+    for (const path of chunks) expect(path, 'beside the bundle, under its own path').to.match(/^\/cdn\/article-widgets@0\/article-widgets\/[\w-]+\.js$/);
+  });
 });

@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
-/** The system's Chromium (scripts/find-chrome.mjs sets CHROME_PATH), quiet: it dials no host. */
-export function launchChromium() {
+/**
+ * The system's Chromium (scripts/find-chrome.mjs sets CHROME_PATH), quiet: it dials no host.
+ * `extraArgs` adds flags (the benchmark's --js-flags=--expose-gc).
+ */
+export function launchChromium(extraArgs = []) {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 

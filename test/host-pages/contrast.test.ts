@@ -26,9 +26,9 @@ async function measure(page: HostPage): Promise<Pair[]> {
     pairs.push({ what, ratio: contrast(parseColour(colour, behind), behind), minimum });
 
   // Idle: the figures as the page renders them.
-  const full = page.part('rating', '[data-value="1"] svg.full')!;
-  against('full star', style(full).fill, NON_TEXT);
-  against('empty star', style(page.part('rating', '[data-value="5"] svg.empty')!).fill, NON_TEXT);
+  // 4.3 stars: the first full, the fifth filled 30% by its gradient, whose empty stop is the empty colour.
+  against('full star', style(page.part('rating', 'path[data-value="1"]')!).fill, NON_TEXT);
+  against('empty star', style(page.part('rating', '#partial .empty-stop')!).stopColor, NON_TEXT);
   for (const svg of page.widget('share').shadowRoot!.querySelectorAll('svg')) {
     const network = svg.closest<HTMLElement>('[data-network]')!.dataset.network;
     const tile = parseColour(style(svg).backgroundColor);
@@ -49,7 +49,7 @@ async function measure(page: HostPage): Promise<Pair[]> {
   slider.focus();
   await sendKeys({ press: 'End' });
   await until(() => page.part('rating', '.preview'), 'the keyboard preview');
-  against('preview star', style(page.part('rating', '.preview svg.full')!).fill, NON_TEXT);
+  against('preview star', style(page.part('rating', '.preview .full')!).fill, NON_TEXT);
   expect(style(slider).outlineStyle, 'a visible focus ring').to.equal('solid');
   against('focus ring', style(slider).outlineColor, NON_TEXT);
   await sendKeys({ press: 'Escape' });
