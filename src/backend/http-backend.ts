@@ -1,7 +1,9 @@
 import {
   BackendError,
   abortable,
+  refusal,
   toBackendError,
+  type ErrorCode,
   type PollView,
   type ReadOptions,
   type RatingSummary,
@@ -133,17 +135,14 @@ export class HttpBackend implements WidgetBackend {
       // An abort is `aborted`; a timeout or an unreachable server, `network`.
       throw toBackendError(error);
     }
-    let json: { error?: { code?: string; message?: string } } | undefined;
+    let json: { error?: { code?: ErrorCode; message?: string } } | undefined;
     try {
       json = JSON.parse(text);
     } catch {
       // Not JSON: an invalid reply if it claims success, else the status speaks.
     }
     const { status } = reply;
-    if (!reply.ok) {
-      const code = status === 429 && json?.error?.code === 'item-limit' ? 'item-limit' : status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused';
-      throw new BackendError(code, json?.error?.message ?? `HTTP ${status}`);
-    }
+    if (!reply.ok) throw refusal(status, json?.error?.message ?? `HTTP ${status}`, json?.error?.code);
     if (json === undefined) throw new BackendError('invalid-reply', 'The reply is not JSON.');
     return json;
   }

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ArticleRating, type RatingErrorDetail, type RatingVoteDetail } from '../../src/article-rating/article-rating.js';
 import { setDefaultBackend } from '../../src/backend/default-backend.js';
@@ -283,8 +283,10 @@ describe('<article-rating>', () => {
     it('remembers the reader\'s vote across a reload', async () => {
       const backend = new ScriptedBackend();
       const { el } = await ready(backend);
+      // Remembered once counted, not while it is on its way.
+      const counted = oneEvent(el, 'aw-rating-vote');
       await clickStar(el, 3);
-      await until(() => shadowText(el, '[part="yours"]') === 'Your rating: 3');
+      await counted;
       // A reload: a fresh backend instance (the server keeps the counts), the same browser storage.
       const again = await fixture<ArticleRating>(
         html`<article-rating article-id=${SEED_ARTICLE} .backend=${new ScriptedBackend()}></article-rating>`,

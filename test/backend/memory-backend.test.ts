@@ -5,7 +5,8 @@ import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import { ShapeError, parseWidgetData } from '../../src/backend/shapes.js';
 import { SEED_ARTICLE, SEED_POLL, forgetReader, seed, widgetData } from '../helpers.js';
 
-const as = (voterId: string, idempotencyKey = `${voterId}-${Math.random()}`) => ({ voterId, idempotencyKey });
+/** A write by a reader named `name` (voter ids are 16 or more characters, as the contract says). */
+const as = (name: string, idempotencyKey = `${name}-${Math.random()}`) => ({ voterId: `reader-${name}`.padEnd(16, '0'), idempotencyKey });
 
 async function refusal(promise: Promise<unknown>): Promise<BackendError> {
   try {
@@ -61,8 +62,8 @@ describe('MemoryBackend', () => {
 
   it('counts a retried write once and answers it the same', async () => {
     const backend = new MemoryBackend(widgetData);
-    const first = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'k1'));
-    const retry = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'k1'));
+    const first = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'key-0001'));
+    const retry = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'key-0001'));
     expect(retry).to.deep.equal(first);
     expect((await backend.getRating(SEED_ARTICLE)).votes).to.equal(5);
   });
@@ -79,7 +80,7 @@ describe('MemoryBackend', () => {
   it('enforces poll closing, the choice limit, one ballot and result visibility', async () => {
     const backend = new MemoryBackend(widgetData);
     expect((await refusal(backend.votePoll(SEED_POLL, ['o1'], as('d')))).message).to.contain('closed');
-    const hidden = await backend.getPoll('reader-topics', { voterId: 'd' });
+    const hidden = await backend.getPoll('reader-topics', { voterId: as('d').voterId });
     expect(hidden.options.every((o) => o.votes === undefined)).to.equal(true);
     expect(hidden.voters).to.equal(undefined);
     expect((await refusal(backend.votePoll('reader-topics', ['security', 'energy', 'asia'], as('d')))).code).to.equal('refused');

@@ -7,13 +7,12 @@ import { describeProblem } from '../loader.js';
 import { phrase, verbatim, type Phrase } from '../messages.js';
 import { navigate } from '../router.js';
 import { Screen } from '../screen.js';
+import { LIMITS } from '../../../src/contract/ids.js';
 import { idPattern, slugify } from '../slug.js';
 import { localToUtc, timeZone } from '../time.js';
 
-/** The server's limits (server/src/schemas.js, PollData). */
-const MAX_QUESTION = 1000;
-const MAX_LABEL = 500;
-const MAX_OPTIONS = 50;
+/** The server's limits: the contract's (src/contract/ids.ts), which its JSON Schemas are built from. */
+const { question: MAX_QUESTION, label: MAX_LABEL, options: MAX_OPTIONS } = LIMITS;
 
 /** A field of the form: its error, if any, shows next to it. */
 type Field = 'question' | 'options' | 'pollId' | 'upTo' | 'results' | 'closesAt' | `option-${number}`;
