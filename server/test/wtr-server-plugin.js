@@ -1,9 +1,9 @@
-// A web-test-runner plugin that runs the REAL reference server for browser tests: a temp SQLite
+// A web-test-runner plugin that builds and runs the REAL reference server for browser tests: a temp SQLite
 // file seeded with server/test/fixtures/widgets.json (a copy of the demo data), on a free loopback port. Tests drive it with
 //   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url, running, adminToken }
 // (the admin token lets a test make the polls it needs).
 // A restart keeps the port and the database, so a page's backend URL stays valid across it.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,11 @@ export function articleWidgetsServerPlugin() {
 
   async function startOnce() {
     if (child) return;
+    if (!dir) {
+      // The server runs from its build: make it fresh (quick when nothing changed).
+      const build = spawnSync('npm', ['run', 'build', '--silent', '-w', 'server'], { cwd: repo, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`article-widgets-server did not build:\n${build.stdout}${build.stderr}`);
+    }
     dir ??= mkdtempSync(join(tmpdir(), 'aw-wtr-'));
     const proc = spawn(process.execPath, [
       join(repo, 'server/bin/article-widgets-server.js'),

@@ -1,14 +1,31 @@
-// The API described once: shared JSON schemas and the route table. Fastify validates requests and
-// serialises replies with these; scripts/openapi.js turns the same table into openapi.json.
+// The API described once: shared JSON Schemas and the route table. Fastify validates requests and
+// serialises replies with these; scripts/openapi.ts turns the same table into openapi.json. Every
+// pattern and limit comes from the contract (src/contract/ids.ts), which the in-browser backends
+// check with too; test/contract.test.js feeds both the same good and bad values.
+import { ERROR_CODES } from '../../src/contract/errors.js';
+import {
+  DATE_TIME_PATTERN,
+  IDEMPOTENCY_KEY_PATTERN,
+  ID_PATTERN,
+  LIMITS,
+  NETWORK_PATTERN,
+  SHARE_URL_PATTERN,
+  VOTER_ID_PATTERN,
+} from '../../src/contract/ids.js';
 
-/** Ids of articles, polls and options: short, URL-safe, no spaces, slashes, quotes or markup. */
-export const ID_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}$';
-const ID = { type: 'string', pattern: ID_PATTERN, maxLength: 128 };
-const VOTER_ID = { type: 'string', pattern: '^[A-Za-z0-9_-]{16,128}$', description: 'The anonymous voter id the widget keeps in the site\'s localStorage.' };
+export { ID_PATTERN };
+
+/** A JSON Schema, as Fastify and OpenAPI take it. */
+export type Schema = Record<string, unknown>;
+
+export const ID = { type: 'string', pattern: ID_PATTERN, maxLength: LIMITS.id };
+/** One id inside a longer pattern: ID_PATTERN without its anchors. */
+const ID_BODY = ID_PATTERN.slice(1, -1);
+const VOTER_ID = { type: 'string', pattern: VOTER_ID_PATTERN, description: 'The anonymous voter id the widget keeps in the site\'s localStorage.' };
 const VOTER_SIGNATURE = {
   type: 'string',
   pattern: '^[0-9a-f]{64}$',
-  description: 'Verified mode: hex HMAC-SHA256 of voterId under the secret shared with the site.',
+  description: 'Verified mode: hex HMAC-SHA256 of voterId, a newline and the item (rating:ID, poll:ID or share:URL) under the secret shared with the site.',
 };
 const IDEMPOTENCY = {
   type: 'object',
@@ -16,24 +33,28 @@ const IDEMPOTENCY = {
   properties: {
     'idempotency-key': {
       type: 'string',
-      pattern: '^[A-Za-z0-9_.:-]{8,128}$',
+      pattern: IDEMPOTENCY_KEY_PATTERN,
       description: 'The same for every retry of one action, so a retry counts once and gets the same reply.',
     },
   },
 };
-const ADMIN = {
+export const ADMIN = {
   type: 'object',
   properties: { authorization: { type: 'string', maxLength: 1024, description: 'Bearer ADMIN_TOKEN' } },
 };
-const SHARE_URL = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 };
-const NETWORK = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' };
-/** A trillion: any real count, and sums of 50 of them stay exact in a double and an SQLite integer. */
-const COUNT = { type: 'integer', minimum: 0, maximum: 1e12 };
+const SHARE_URL = { type: 'string', pattern: SHARE_URL_PATTERN, maxLength: LIMITS.url, description: 'An absolute http(s) address, encoded.' };
+const NETWORK = { type: 'string', pattern: NETWORK_PATTERN };
+const COUNT = { type: 'integer', minimum: 0, maximum: LIMITS.count };
 const VISIBILITY = { type: 'string', enum: ['always', 'after-vote', 'after-close'] };
-const CLOSES_AT = { type: ['string', 'null'], format: 'date-time' };
+const CLOSES_AT = { type: ['string', 'null'], format: 'date-time', pattern: DATE_TIME_PATTERN };
+/** Text a reader sees: not blank, at most `maxLength` characters. */
+const words = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' });
+const QUESTION = words(LIMITS.question);
+const LABEL = words(LIMITS.label);
+const MAX_CHOICES = { type: 'integer', minimum: 1, maximum: LIMITS.options };
 
 /** Schemas shared by reference (`{ $ref: 'Name#' }`), each with its `$id`. */
-export const sharedSchemas = [
+export const sharedSchemas: Schema[] = [
   {
     $id: 'Error',
     type: 'object',
@@ -43,7 +64,7 @@ export const sharedSchemas = [
         type: 'object',
         required: ['code', 'message'],
         properties: {
-          code: { type: 'string', description: 'Stable, for programs: invalid, not-found, already-voted, poll-closed, rate-limited, item-limit ...' },
+          code: { type: 'string', enum: ERROR_CODES, description: 'Stable, for programs (src/contract/errors.ts).' },
           message: { type: 'string', description: 'For people.' },
           field: { type: 'string', description: 'The offending field, as body.rating, params.pollId, query.ids.' },
         },
@@ -115,20 +136,20 @@ export const sharedSchemas = [
     additionalProperties: false,
     properties: {
       id: ID,
-      question: { type: 'string', minLength: 1, maxLength: 1000 },
+      question: QUESTION,
       options: {
         type: 'array',
         minItems: 2,
-        maxItems: 50,
+        maxItems: LIMITS.options,
         items: {
           type: 'object',
           required: ['id', 'label', 'votes'],
           additionalProperties: false,
-          properties: { id: ID, label: { type: 'string', minLength: 1, maxLength: 500 }, votes: COUNT },
+          properties: { id: ID, label: LABEL, votes: COUNT },
         },
       },
       multiple: { type: 'boolean' },
-      maxChoices: { type: 'integer', minimum: 1, maximum: 50 },
+      maxChoices: MAX_CHOICES,
       results: VISIBILITY,
       closesAt: CLOSES_AT,
       closed: { type: 'boolean' },
@@ -142,25 +163,30 @@ export const sharedSchemas = [
     type: 'object',
     additionalProperties: false,
     properties: {
-      ratings: { type: 'array', maxItems: 10000, items: { $ref: 'RatingData#' } },
-      polls: { type: 'array', maxItems: 1000, items: { $ref: 'PollData#' } },
+      ratings: { type: 'array', maxItems: LIMITS.ratings, items: { $ref: 'RatingData#' } },
+      polls: { type: 'array', maxItems: LIMITS.polls, items: { $ref: 'PollData#' } },
     },
   },
 ];
 
-const ref = (/** @type {string} */ name) => ({ $ref: `${name}#` });
-const errors = { '4xx': ref('Error') };
+export const ref = (name: string) => ({ $ref: `${name}#` });
+export const errors = { '4xx': ref('Error') };
 
-/**
- * @typedef {{
- *   method: 'GET'|'POST'|'PATCH'|'PUT'|'DELETE', url: string, operationId: string, summary: string,
- *   tags: string[], cacheable?: boolean, admin?: boolean, write?: boolean, bodyLimit?: number,
- *   schema: Record<string, any>
- * }} RouteSpec
- */
+/** One route of the API: what Fastify registers and OpenAPI documents. */
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  cacheable?: boolean;
+  admin?: boolean;
+  write?: boolean;
+  bodyLimit?: number;
+  schema: { params?: Schema; querystring?: Schema; headers?: Schema; body?: Schema; response: Record<string, Schema> };
+}
 
-/** @type {RouteSpec[]} */
-export const routes = [
+export const routes: RouteSpec[] = [
   {
     method: 'GET', url: '/api/health', operationId: 'health', summary: 'Whether the server and its database answer.', tags: ['meta'],
     schema: {
@@ -172,7 +198,7 @@ export const routes = [
     schema: {
       querystring: {
         type: 'object', required: ['ids'], additionalProperties: false,
-        properties: { ids: { type: 'string', description: 'Comma-separated article ids.', pattern: '^[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}(,[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}){0,99}$', maxLength: 13000 } },
+        properties: { ids: { type: 'string', description: 'Comma-separated article ids.', pattern: `^${ID_BODY}(,${ID_BODY}){0,99}$`, maxLength: 100 * (LIMITS.id + 1) } },
       },
       response: { 200: { type: 'object', required: ['ratings'], properties: { ratings: { type: 'array', items: ref('RatingSummary') } } }, ...errors },
     },
@@ -211,7 +237,7 @@ export const routes = [
       headers: IDEMPOTENCY,
       body: {
         type: 'object', required: ['optionIds', 'voterId'], additionalProperties: false,
-        properties: { optionIds: { type: 'array', items: ID, minItems: 1, maxItems: 50 }, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
+        properties: { optionIds: { type: 'array', items: ID, minItems: 1, maxItems: LIMITS.options }, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
       },
       response: { 200: ref('PollView'), ...errors },
     },
@@ -246,14 +272,14 @@ export const routes = [
       body: {
         type: 'object', additionalProperties: false, minProperties: 1,
         properties: {
-          question: { type: 'string', minLength: 1, maxLength: 1000 },
+          question: QUESTION,
           results: VISIBILITY,
           closesAt: CLOSES_AT,
           closed: { type: 'boolean' },
           allowChange: { type: 'boolean' },
           multiple: { type: 'boolean' },
-          maxChoices: { type: 'integer', minimum: 1, maximum: 50 },
-          labels: { type: 'object', description: 'New labels by option id.', additionalProperties: { type: 'string', minLength: 1, maxLength: 500 } },
+          maxChoices: MAX_CHOICES,
+          labels: { type: 'object', description: 'New labels by option id.', additionalProperties: LABEL },
         },
       },
       response: { 200: ref('PollView'), ...errors },
