@@ -74,7 +74,7 @@ export function pollSettings(o: Json, optionCount: number, path: string) {
   const multiple = flag(o.multiple, `${path}.multiple`);
   const maxChoices = o.maxChoices === undefined ? (multiple ? optionCount : 1) : count(o.maxChoices, `${path}.maxChoices`);
   checkChoiceLimit(multiple, maxChoices, optionCount, `${path}.maxChoices`);
-  const results = o.results ?? 'always';
+  const results = o.results === undefined ? 'always' : o.results;
   check(VISIBILITIES.includes(results), `${path}.results`, `expected one of ${VISIBILITIES.join(', ')}`);
   return {
     multiple,

@@ -9,9 +9,15 @@ import { DATE_TIME_PATTERN, ID_PATTERN, ID_RULE, LIMITS, fits } from './ids.js';
 import { array, average, check, count, object, pollSettings, text, unique, type Json } from './shape.js';
 import type { CheckedWidgetData, PollData, RatingSummary } from './types.js';
 
-/** Refuses fields the shape does not have: a misspelt `allowchange` would otherwise be lost without a word. */
-function known(o: Json, fields: readonly string[], path: string): Json {
-  for (const key of Object.keys(o)) check(fields.includes(key), path === '$' ? key : `${path}.${key}`, 'is not a known field');
+/**
+ * The object at `path`, its `required` fields present and no other than `fields` (a misspelt
+ * `allowchange` would otherwise be lost without a word), checked in the order JSON Schema checks.
+ */
+function known(value: unknown, fields: readonly string[], required: readonly string[], path: string): Json {
+  const o = object(value, path);
+  const at = (key: string) => (path === '$' ? key : `${path}.${key}`);
+  for (const key of required) check(o[key] !== undefined, at(key), 'is required');
+  for (const key of Object.keys(o)) check(fields.includes(key), at(key), 'is not a known field');
   return o;
 }
 
@@ -63,28 +69,29 @@ export function summarizeDistribution(distribution: readonly number[]): { votes:
 }
 
 function ratingData(value: unknown, path: string): RatingSummary {
-  const o = known(object(value, path), ['articleId', 'votes', 'average', 'distribution'], path);
+  const o = known(value, ['articleId', 'votes', 'average', 'distribution'], ['articleId'], path);
   const articleId = id(o.articleId, `${path}.articleId`);
+  const votes = o.votes === undefined ? undefined : figure(o.votes, `${path}.votes`);
+  check(o.average === undefined || (typeof o.average === 'number' && o.average >= 0 && o.average <= 5), `${path}.average`, 'expected a number from 0 to 5');
   if (o.distribution !== undefined) {
     const stars = list(o.distribution, `${path}.distribution`, 5, 5);
     return { articleId, ...summarizeDistribution(stars.map((n, i) => figure(n, `${path}.distribution[${i}]`))) };
   }
-  check(o.votes !== undefined, `${path}.votes`, 'is required (or give a distribution)');
+  check(votes !== undefined, `${path}.votes`, 'is required (or give a distribution)');
   check(o.average !== undefined, `${path}.average`, 'is required (or give a distribution)');
-  const votes = figure(o.votes, `${path}.votes`);
-  return { articleId, votes, average: average(o.average, votes, `${path}.average`) };
+  return { articleId, votes: votes!, average: average(o.average, votes!, `${path}.average`) };
 }
 
 const POLL_FIELDS = ['id', 'question', 'options', 'multiple', 'maxChoices', 'results', 'closesAt', 'closed', 'allowChange', 'voters'];
 
 /** One poll as bulk data (a poll of a data file, or a new poll), its paths under `path`. */
 export function parsePollData(value: unknown, path: string): PollData & { allowChange: boolean } {
-  const o = known(object(value, path), POLL_FIELDS, path);
+  const o = known(value, POLL_FIELDS, ['id', 'question', 'options'], path);
   const pollId = id(o.id, `${path}.id`);
   const question = words(o.question, `${path}.question`, LIMITS.question);
   const options = list(o.options, `${path}.options`, 2, LIMITS.options).map((option, i) => {
     const at = `${path}.options[${i}]`;
-    const p = known(object(option, at), ['id', 'label', 'votes'], at);
+    const p = known(option, ['id', 'label', 'votes'], ['id', 'label', 'votes'], at);
     return { id: id(p.id, `${at}.id`), label: words(p.label, `${at}.label`, LIMITS.label), votes: figure(p.votes, `${at}.votes`) };
   });
   unique(options, `${path}.options`, 'id');
@@ -99,7 +106,7 @@ export function parsePollData(value: unknown, path: string): PollData & { allowC
  */
 export function parseWidgetData(value: unknown, root = ''): CheckedWidgetData {
   const whole = root.slice(0, -1) || '$';
-  const o = known(object(value, whole), ['ratings', 'polls'], whole);
+  const o = known(value, ['ratings', 'polls'], [], whole);
   const data: CheckedWidgetData = {};
   if (o.ratings !== undefined) {
     const ratings = list(o.ratings, `${root}ratings`, 0, LIMITS.ratings).map((r, i) => ratingData(r, `${root}ratings[${i}]`));
