@@ -24,7 +24,8 @@ function once<T>(store: MemoryStore, context: WriteContext, request: unknown[], 
   Object.keys(receipts)
     .sort((a, b) => receipts[b].at - receipts[a].at)
     .forEach((key, i) => {
-      if (i >= MAX_RECEIPTS || !(receipts[key].at > now - RECEIPT_LIFETIME_MS)) delete receipts[key];
+      // Room for the one this write may add.
+      if (i >= MAX_RECEIPTS - 1 || !(receipts[key].at > now - RECEIPT_LIFETIME_MS)) delete receipts[key];
     });
   const key = `${context.voterId} ${context.idempotencyKey}`;
   const fingerprint = JSON.stringify(request);
