@@ -3,7 +3,7 @@
 //   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url, running, adminToken }
 // (the admin token lets a test make the polls it needs).
 // A restart keeps the port and the database, so a page's backend URL stays valid across it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,11 +31,6 @@ export function articleWidgetsServerPlugin() {
 
   async function startOnce() {
     if (child) return;
-    if (!dir) {
-      // The server runs from its build: make it fresh (quick when nothing changed).
-      const build = spawnSync('npm', ['run', 'build', '--silent', '-w', 'server'], { cwd: repo, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`article-widgets-server did not build:\n${build.stdout}${build.stderr}`);
-    }
     dir ??= mkdtempSync(join(tmpdir(), 'aw-wtr-'));
     const proc = spawn(process.execPath, [
       join(repo, 'server/bin/article-widgets-server.js'),
@@ -80,6 +75,16 @@ export function articleWidgetsServerPlugin() {
 
   return {
     name: 'article-widgets-server',
+    // The server runs from its build: make it fresh before any test runs (quick when nothing changed).
+    async serverStart() {
+      await new Promise((resolve, reject) => {
+        const build = spawn('npm', ['run', 'build', '--silent', '-w', 'server'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        build.stdout.on('data', (d) => (out += d));
+        build.stderr.on('data', (d) => (out += d));
+        build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`article-widgets-server did not build:\n${out}`))));
+      });
+    },
     async executeCommand({ command, payload }) {
       if (command !== 'aw-server') return undefined;
       const action = payload?.action ?? 'start';
