@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import type { CheckedWidgetData } from '../../src/contract/types.js';
+import { RECEIPT_LIFETIME_MS } from '../../src/contract/voting.js';
 import { buildApp } from './app.js';
 import { parseTrustProxy } from './client-address.js';
 import { checkWidgetData } from './data.js';
@@ -153,7 +154,7 @@ export async function main(): Promise<number | undefined> {
     logger: o.log === 'silent' ? false : { level: o.log },
   });
 
-  const prune = setInterval(() => storage.pruneReceipts(7 * 24 * 3600 * 1000).catch(() => {}), 3600 * 1000);
+  const prune = setInterval(() => void storage.pruneReceipts(RECEIPT_LIFETIME_MS).catch(() => {}), 3600 * 1000);
   prune.unref();
 
   // Connections that have not sent a byte yet: browsers open them ahead of need. Node counts them

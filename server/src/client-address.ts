@@ -75,5 +75,5 @@ function ipv6Groups(address: string): number[] {
   const parse = (part: string | undefined) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
   const left = parse(head);
   const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }

@@ -50,7 +50,7 @@ export function openapiDocument() {
       const code = status.toUpperCase();
       const description = code === '4XX' ? 'A client error, naming the field at fault where there is one.' : 'OK';
       if (schema.type === 'null') {
-        responses[code] = { description: (schema.description as string | undefined) ?? 'No content.' };
+        responses[code] = { description: schema.description ?? 'No content.' };
         continue;
       }
       responses[code] = { description, content: { 'application/json': { schema: toOpenApi(schema) } } };

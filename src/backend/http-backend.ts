@@ -137,7 +137,7 @@ export class HttpBackend implements WidgetBackend {
     }
     let json: { error?: { code?: ErrorCode; message?: string } } | undefined;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as typeof json;
     } catch {
       // Not JSON: an invalid reply if it claims success, else the status speaks.
     }

@@ -1,5 +1,4 @@
 import { MemoryBackend, type MemoryBackendOptions, type ReaderActions } from './memory-backend.js';
-import type { WidgetData } from '../contract/types.js';
 
 export interface LocalBackendOptions extends MemoryBackendOptions {
   /** The localStorage key that holds this browser's votes (default `article-widgets:local`). */
@@ -24,7 +23,8 @@ interface Saved extends ReaderActions {
 export class LocalBackend extends MemoryBackend {
   private readonly storageKey: string;
 
-  constructor(data: WidgetData | unknown = {}, options: LocalBackendOptions = {}) {
+  /** `data`: the site's figures and polls, in the widget data shape. */
+  constructor(data: unknown = {}, options: LocalBackendOptions = {}) {
     super(data, options);
     this.storageKey = options.storageKey ?? 'article-widgets:local';
   }

@@ -1,7 +1,7 @@
 import { abortable, refusal, type ReadOptions, type WidgetBackend, type WriteContext } from './backend.js';
 import { ApiError } from '../contract/errors.js';
 import type { RatingChange } from '../contract/voting.js';
-import type { PollView, RatingSummary, RatingVoteResult, ShareCounts, WidgetData } from '../contract/types.js';
+import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 import type { MemoryStore, ReaderActions } from './memory-store.js';
 
 export type { ReaderActions } from './memory-store.js';
@@ -31,8 +31,9 @@ export interface MemoryBackendOptions {
 export class MemoryBackend implements WidgetBackend {
   private loaded?: Promise<MemoryStore>;
 
+  /** `data`: the site's figures and polls, in the widget data shape (WidgetData). */
   constructor(
-    private readonly data: WidgetData | unknown = {},
+    private readonly data: unknown = {},
     private readonly options: MemoryBackendOptions = {},
   ) {}
 

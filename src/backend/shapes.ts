@@ -49,7 +49,7 @@ export function parsePollView(value: unknown, path = 'poll'): PollView {
   if (o.voters !== undefined) poll.voters = count(o.voters, `${path}.voters`);
   if (o.myChoices !== undefined) {
     poll.myChoices = array(o.myChoices, `${path}.myChoices`).map((id, i) => {
-      check(options.some((option) => option.id === id), `${path}.myChoices[${i}]`, `unknown option "${id}"`);
+      check(options.some((option) => option.id === id), `${path}.myChoices[${i}]`, `unknown option "${String(id)}"`);
       return id as string;
     });
   }

@@ -56,7 +56,7 @@ export function average(value: unknown, votes: number, path: string): number {
 export function unique<T>(items: T[], path: string, field: keyof T & string): T[] {
   const seen = new Set<unknown>();
   items.forEach((item, i) => {
-    check(!seen.has(item[field]), `${path}[${i}].${field}`, `duplicate "${item[field]}"`);
+    check(!seen.has(item[field]), `${path}[${i}].${field}`, `duplicate "${String(item[field])}"`);
     seen.add(item[field]);
   });
   return items;

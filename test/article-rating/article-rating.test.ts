@@ -17,7 +17,7 @@ import {
 
 ArticleRating.define();
 
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part="${name}"]`) as HTMLElement | null;
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
 const stars = (el: ArticleRating) => part(el, 'stars')!;
 const summary = (el: ArticleRating) => shadowText(el, '[part="summary"]');
 const status = (el: ArticleRating) => shadowText(el, '[role="status"]');
@@ -92,10 +92,10 @@ describe('<article-rating>', () => {
         <article-rating article-id="a" votes="5" average="4.4" summary="count" readonly></article-rating>
       </div>`);
       const [full, count] = wrapper.querySelectorAll('article-rating');
-      await (count as ArticleRating).updateComplete;
+      await (count).updateComplete;
       expect(shadowText(full, '[part="label"]')).to.equal('Оцените статью');
-      expect(summary(full as ArticleRating)).to.equal('(голосов: 4, рейтинг: 4,5)');
-      expect(summary(count as ArticleRating)).to.equal('(5 голосов)');
+      expect(summary(full)).to.equal('(голосов: 4, рейтинг: 4,5)');
+      expect(summary(count)).to.equal('(5 голосов)');
       expect(part(full, 'stars')!.getAttribute('aria-label')).to.equal('Оцените статью: оценка 4,5 из 5, 4 голоса');
       await expect(wrapper).to.be.accessible();
     });

@@ -97,7 +97,7 @@ function agree(title: string, data: (ids: ReturnType<typeof names>) => WidgetDat
     for (const [name, make] of backends) {
       const ids = names();
       const transcript = await scenario(await make(data(ids)), ids);
-      const general = JSON.parse(JSON.stringify(transcript).replaceAll(ids.article, 'ARTICLE').replaceAll(ids.poll, 'POLL').replaceAll(ids.url, 'URL'));
+      const general: unknown = JSON.parse(JSON.stringify(transcript).replaceAll(ids.article, 'ARTICLE').replaceAll(ids.poll, 'POLL').replaceAll(ids.url, 'URL'));
       expect(general, name).to.deep.equal(expected);
     }
   });
@@ -159,7 +159,7 @@ describe('the backend contract: MemoryBackend, LocalBackend and HttpBackend with
           await backend.getRating(ids.article),
         ];
       },
-      [...Array(7).fill(refused('invalid')), { articleId: 'ARTICLE', votes: 0, average: 0 }],
+      [...Array.from({ length: 7 }, () => refused('invalid')), { articleId: 'ARTICLE', votes: 0, average: 0 }],
     );
   });
 

@@ -5,6 +5,7 @@ import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import { ShapeError, parseWidgetData } from '../../src/backend/shapes.js';
 import { SEED_ARTICLE, SEED_POLL, forgetReader, seed, widgetData } from '../helpers.js';
 import type { PollData, WidgetData } from '../../src/contract/types.js';
+import type { ReaderActions } from '../../src/backend/memory-backend.js';
 
 /** A write by a reader named `name` (voter ids are 16 or more characters, as the contract says). */
 const as = (name: string, idempotencyKey = `${name}-${Math.random()}`) => ({ voterId: `reader-${name}`.padEnd(16, '0'), idempotencyKey });
@@ -133,7 +134,7 @@ describe('LocalBackend', () => {
     ratings: [{ articleId: 'a1', votes: 2, average: 4 }],
     polls: [changes({ id: 'p1', question: 'Q?', options: [{ id: 'x', label: 'X', votes: 1 }, { id: 'y', label: 'Y', votes: 1 }], multiple: false, maxChoices: 1, results: 'always', closesAt: null, closed: false })],
   });
-  const saved = () => JSON.parse(localStorage.getItem('article-widgets:local')!);
+  const saved = () => JSON.parse(localStorage.getItem('article-widgets:local')!) as ReaderActions & { polls?: unknown };
 
   it('applies the site\'s current data on the next load: new polls, closings and labels, with this reader\'s votes kept', async () => {
     const me = as('me');

@@ -9,7 +9,7 @@ import { SEED_POLL, ScriptedBackend, forgetReader, recordEvents, seed, shadowTex
 OpinionPoll.define();
 
 const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const texts = (el: Element, selector: string) => all(el, selector).map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+const texts = (el: Element, selector: string) => all(el, selector).map((n) => n.textContent.replace(/\s+/g, ' ').trim());
 const figures = (el: Element) => texts(el, '[part="figures"]');
 const inputs = (el: Element) => all(el, 'input') as HTMLInputElement[];
 const status = (el: Element) => shadowText(el, '[role="status"]');
@@ -197,7 +197,7 @@ describe('<opinion-poll>', () => {
       expect(inputs(el)).to.have.length(0);
       const yours = all(el, '[part~="yours"]');
       expect(yours).to.have.length(1);
-      expect(yours[0].textContent!.replace(/\s+/g, ' ')).to.contain('Summer ✓, your choice');
+      expect(yours[0].textContent.replace(/\s+/g, ' ')).to.contain('Summer ✓, your choice');
       expect(all(el, '[part~="leading"]')[0].textContent).to.contain('Spring');
       expect(status(el)).to.equal('Thank you! Your vote was counted.');
       expect(backend.calls.votePoll).to.equal(1);
@@ -301,7 +301,7 @@ describe('<opinion-poll>', () => {
       expect(figures(el)).to.deep.equal(['3 (75%)', '1 (25%)', '0 (0%)']);
       expect(shadowText(el, '[part="total"]')).to.equal('4 votes');
       // The figures are part of each option's text, not only a bar.
-      expect(all(el, '[part~="option"]')[0].textContent!.replace(/\s+/g, ' ')).to.contain('Spring 3 (75%)');
+      expect(all(el, '[part~="option"]')[0].textContent.replace(/\s+/g, ' ')).to.contain('Spring 3 (75%)');
     });
 
     it('after-vote: hidden until the reader votes', async () => {
@@ -494,8 +494,8 @@ describe('<opinion-poll>', () => {
       const { el } = await ready(new ScriptedBackend(pollData()));
       for (const target of [...all(el, 'label'), voteButton(el)!]) {
         const box = target.getBoundingClientRect();
-        expect(box.height, target.textContent!).to.be.at.least(24);
-        expect(box.width, target.textContent!).to.be.at.least(24);
+        expect(box.height, target.textContent).to.be.at.least(24);
+        expect(box.width, target.textContent).to.be.at.least(24);
       }
     });
 

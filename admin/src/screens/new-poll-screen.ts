@@ -55,7 +55,7 @@ export class NewPollScreen extends Screen {
       errors.upTo = phrase('errUpTo', { count: this.options.length });
     }
     if (this.closesAt && !localToUtc(this.closesAt)) errors.closesAt = phrase('errDate');
-    return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Partial<Record<Field, Phrase>>;
+    return Object.fromEntries(Object.entries(errors).filter(([, message]) => message));
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
