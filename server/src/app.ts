@@ -260,7 +260,7 @@ export async function buildApp(options: AppOptions) {
     },
     getRating: async (request, reply) => cacheable(request, reply, await storage.getRating(request.params.articleId)),
     rateArticle: async (request) => {
-      const { voter, receipt } = writeContext(request, itemKey.rating(request.params.articleId));
+      const { voter, receipt } = writeContext(request, itemKey('rating', request.params.articleId));
       const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt, quota: quotaOf(request) });
       return reply;
     },
@@ -271,14 +271,14 @@ export async function buildApp(options: AppOptions) {
       return cacheable(request, reply, view, { personal: id !== undefined });
     },
     votePoll: async (request) => {
-      const { voter, receipt } = writeContext(request, itemKey.poll(request.params.pollId));
+      const { voter, receipt } = writeContext(request, itemKey('poll', request.params.pollId));
       const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt, quota: quotaOf(request) });
       return reply;
     },
     getShareCounts: async (request, reply) => cacheable(request, reply, await storage.getShares(request.query.url)),
     recordShare: async (request) => {
       checkNetwork(request.body.network, shareNetworks);
-      const { voter, receipt } = writeContext(request, itemKey.share(request.body.url));
+      const { voter, receipt } = writeContext(request, itemKey('share', request.body.url));
       const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
       return reply;
     },

@@ -19,6 +19,9 @@ export { ID_PATTERN };
 export type Schema = Record<string, unknown>;
 
 export const ID = { type: 'string', pattern: ID_PATTERN, maxLength: LIMITS.id };
+/** The path of a route on one article, or on one poll. */
+const ARTICLE_PARAMS = { type: 'object', required: ['articleId'], properties: { articleId: ID } };
+export const POLL_PARAMS = { type: 'object', required: ['pollId'], properties: { pollId: ID } };
 /** One id inside a longer pattern: ID_PATTERN without its anchors. */
 const ID_BODY = ID_PATTERN.slice(1, -1);
 const VOTER_ID = { type: 'string', pattern: VOTER_ID_PATTERN, description: 'The anonymous voter id the widget keeps in the site\'s localStorage.' };
@@ -206,14 +209,14 @@ export const routes: RouteSpec[] = [
   {
     method: 'GET', url: '/api/ratings/:articleId', operationId: 'getRating', summary: 'Read one article\'s rating.', tags: ['ratings'], cacheable: true,
     schema: {
-      params: { type: 'object', required: ['articleId'], properties: { articleId: ID } },
+      params: ARTICLE_PARAMS,
       response: { 200: ref('RatingSummary'), ...errors },
     },
   },
   {
     method: 'POST', url: '/api/ratings/:articleId/votes', operationId: 'rateArticle', summary: 'Cast (or replace) this voter\'s rating of 1..5 stars.', tags: ['ratings'], write: true,
     schema: {
-      params: { type: 'object', required: ['articleId'], properties: { articleId: ID } },
+      params: ARTICLE_PARAMS,
       headers: IDEMPOTENCY,
       body: {
         type: 'object', required: ['rating', 'voterId'], additionalProperties: false,
@@ -225,7 +228,7 @@ export const routes: RouteSpec[] = [
   {
     method: 'GET', url: '/api/polls/:pollId', operationId: 'getPoll', summary: 'Read a poll as this reader sees it (send X-Voter-Id to see your own vote).', tags: ['polls'], cacheable: true,
     schema: {
-      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      params: POLL_PARAMS,
       headers: { type: 'object', properties: { 'x-voter-id': VOTER_ID } },
       response: { 200: ref('PollView'), ...errors },
     },
@@ -233,7 +236,7 @@ export const routes: RouteSpec[] = [
   {
     method: 'POST', url: '/api/polls/:pollId/votes', operationId: 'votePoll', summary: 'Cast this voter\'s choice; returns the poll as the voter now sees it.', tags: ['polls'], write: true,
     schema: {
-      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      params: POLL_PARAMS,
       headers: IDEMPOTENCY,
       body: {
         type: 'object', required: ['optionIds', 'voterId'], additionalProperties: false,
@@ -268,7 +271,7 @@ export const routes: RouteSpec[] = [
     method: 'PATCH', url: '/api/admin/polls/:pollId', operationId: 'updatePoll', summary: 'Change a poll: question, labels, rules, closing.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      params: POLL_PARAMS,
       body: {
         type: 'object', additionalProperties: false, minProperties: 1,
         properties: {
@@ -289,7 +292,7 @@ export const routes: RouteSpec[] = [
     method: 'POST', url: '/api/admin/polls/:pollId/close', operationId: 'closePoll', summary: 'Close a poll now.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      params: POLL_PARAMS,
       response: { 200: ref('PollView'), ...errors },
     },
   },

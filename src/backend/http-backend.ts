@@ -12,6 +12,7 @@ import {
   type WidgetBackend,
   type WriteContext,
 } from './backend.js';
+import { itemKey } from '../contract/ids.js';
 
 export interface HttpBackendOptions {
   /** Milliseconds one request may take before it counts as a `network` failure (default 8000). */
@@ -68,7 +69,7 @@ export class HttpBackend implements WidgetBackend {
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context, `rating:${articleId}`) as Promise<RatingVoteResult>;
+    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context, itemKey('rating', articleId)) as Promise<RatingVoteResult>;
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
@@ -76,11 +77,11 @@ export class HttpBackend implements WidgetBackend {
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context, `poll:${pollId}`) as Promise<PollView>;
+    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context, itemKey('poll', pollId)) as Promise<PollView>;
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.write('/shares', { url, network }, context, `share:${url}`) as Promise<ShareCounts>;
+    return this.write('/shares', { url, network }, context, itemKey('share', url)) as Promise<ShareCounts>;
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {

@@ -2,7 +2,7 @@
 // Fastify validates with these and scripts/openapi.ts documents them. The lists are admin API
 // routes like the others (a bearer token or a console session); the session routes are the
 // console's own.
-import { ADMIN, ID, errors, ref, type RouteSpec } from '../schemas.js';
+import { ADMIN, POLL_PARAMS, errors, ref, type RouteSpec } from '../schemas.js';
 
 const SESSION = {
   type: 'object',
@@ -43,7 +43,7 @@ export const consoleRoutes: RouteSpec[] = [
     method: 'GET', url: '/api/admin/polls/:pollId', operationId: 'getAdminPoll', summary: 'One poll with all its counts, whatever its results visibility.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      params: { type: 'object', required: ['pollId'], properties: { pollId: ID } },
+      params: POLL_PARAMS,
       response: { 200: ref('PollView'), ...errors },
     },
   },

@@ -269,7 +269,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
         if (previous === undefined) {
           q.insertRatingVote.run(articleId, voter, rating);
           q.addRating.run(1, rating, articleId);
-          addressLimits.countVote(itemKey.rating(articleId), quota);
+          addressLimits.countVote(itemKey('rating', articleId), quota);
         } else {
           q.updateRatingVote.run(rating, articleId, voter);
           q.addRating.run(0, rating - previous, articleId);
@@ -294,7 +294,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
         else {
           q.insertBallot.run(pollId, voter, JSON.stringify(choices));
           q.addVoter.run(pollId);
-          addressLimits.countVote(itemKey.poll(pollId), quota);
+          addressLimits.countVote(itemKey('poll', pollId), quota);
         }
         return pollView(requirePoll(pollId), choices, now());
       });
@@ -309,7 +309,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
         // One share per reader per network per URL: a second click is not a second share.
         if (q.shareEvent.run(url, network, voter).changes === 1) {
           q.addShare.run(url, network);
-          addressLimits.countVote(itemKey.share(url), quota);
+          addressLimits.countVote(itemKey('share', url), quota);
         }
         return readShares(url);
       });
