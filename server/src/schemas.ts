@@ -173,6 +173,17 @@ export const sharedSchemas: Schema[] = [
 ];
 
 export const ref = (name: string) => ({ $ref: `${name}#` });
+
+/** The body of a vote: its own fields, all required, and the voter (signed in verified mode). */
+const voteBody = (properties: Record<string, Schema>): Schema => ({
+  type: 'object',
+  required: [...Object.keys(properties), 'voterId'],
+  additionalProperties: false,
+  properties: { ...properties, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
+});
+
+/** A reply that lists items of a shared schema under one key: `{ polls: [PollView] }`. */
+export const listOf = (key: string, item: string): Schema => ({ type: 'object', required: [key], properties: { [key]: { type: 'array', items: ref(item) } } });
 export const errors = { '4xx': ref('Error') };
 
 /** One route of the API: what Fastify registers and OpenAPI documents. */
@@ -203,7 +214,7 @@ export const routes: RouteSpec[] = [
         type: 'object', required: ['ids'], additionalProperties: false,
         properties: { ids: { type: 'string', description: 'Comma-separated article ids.', pattern: `^${ID_BODY}(,${ID_BODY}){0,99}$`, maxLength: 100 * (LIMITS.id + 1) } },
       },
-      response: { 200: { type: 'object', required: ['ratings'], properties: { ratings: { type: 'array', items: ref('RatingSummary') } } }, ...errors },
+      response: { 200: listOf('ratings', 'RatingSummary'), ...errors },
     },
   },
   {
@@ -218,10 +229,7 @@ export const routes: RouteSpec[] = [
     schema: {
       params: ARTICLE_PARAMS,
       headers: IDEMPOTENCY,
-      body: {
-        type: 'object', required: ['rating', 'voterId'], additionalProperties: false,
-        properties: { rating: { type: 'integer', minimum: 1, maximum: 5 }, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
-      },
+      body: voteBody({ rating: { type: 'integer', minimum: 1, maximum: 5 } }),
       response: { 200: ref('RatingVoteResult'), ...errors },
     },
   },
@@ -238,10 +246,7 @@ export const routes: RouteSpec[] = [
     schema: {
       params: POLL_PARAMS,
       headers: IDEMPOTENCY,
-      body: {
-        type: 'object', required: ['optionIds', 'voterId'], additionalProperties: false,
-        properties: { optionIds: { type: 'array', items: ID, minItems: 1, maxItems: LIMITS.options }, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
-      },
+      body: voteBody({ optionIds: { type: 'array', items: ID, minItems: 1, maxItems: LIMITS.options } }),
       response: { 200: ref('PollView'), ...errors },
     },
   },
@@ -256,10 +261,7 @@ export const routes: RouteSpec[] = [
     method: 'POST', url: '/api/shares', operationId: 'recordShare', summary: 'Record one share of a URL on a network (once per reader per network).', tags: ['shares'], write: true,
     schema: {
       headers: IDEMPOTENCY,
-      body: {
-        type: 'object', required: ['url', 'network', 'voterId'], additionalProperties: false,
-        properties: { url: SHARE_URL, network: NETWORK, voterId: VOTER_ID, voterSignature: VOTER_SIGNATURE },
-      },
+      body: voteBody({ url: SHARE_URL, network: NETWORK }),
       response: { 200: ref('ShareCounts'), ...errors },
     },
   },

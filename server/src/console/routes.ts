@@ -2,7 +2,7 @@
 // Fastify validates with these and scripts/openapi.ts documents them. The lists are admin API
 // routes like the others (a bearer token or a console session); the session routes are the
 // console's own.
-import { ADMIN, POLL_PARAMS, errors, ref, type RouteSpec } from '../schemas.js';
+import { ADMIN, POLL_PARAMS, errors, listOf, ref, type RouteSpec } from '../schemas.js';
 
 const SESSION = {
   type: 'object',
@@ -36,7 +36,7 @@ export const consoleRoutes: RouteSpec[] = [
     method: 'GET', url: '/api/admin/polls', operationId: 'listPolls', summary: 'Every poll with all its counts, newest first.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      response: { 200: { type: 'object', required: ['polls'], properties: { polls: { type: 'array', items: ref('PollView') } } }, ...errors },
+      response: { 200: listOf('polls', 'PollView'), ...errors },
     },
   },
   {
@@ -51,14 +51,14 @@ export const consoleRoutes: RouteSpec[] = [
     method: 'GET', url: '/api/admin/ratings', operationId: 'listRatings', summary: 'Every rated article with its votes and average, by id.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      response: { 200: { type: 'object', required: ['ratings'], properties: { ratings: { type: 'array', items: ref('RatingSummary') } } }, ...errors },
+      response: { 200: listOf('ratings', 'RatingSummary'), ...errors },
     },
   },
   {
     method: 'GET', url: '/api/admin/shares', operationId: 'listShares', summary: 'The share counts of every shared URL, per network, most shared first.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      response: { 200: { type: 'object', required: ['shares'], properties: { shares: { type: 'array', items: ref('ShareCounts') } } }, ...errors },
+      response: { 200: listOf('shares', 'ShareCounts'), ...errors },
     },
   },
 ];
