@@ -3,33 +3,25 @@
 // templates, for the WordPress plugin's PHP and the Hugo and Jekyll partials) and
 // cms/article-widgets.css (the fallback's sizing, src/render/fallback-styles.ts).
 // `node scripts/cms-assets.mjs` writes them; the static-site test checks they are fresh.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import * as esbuild from 'esbuild';
 
 const repo = new URL('..', import.meta.url).pathname;
 
-/** Imports TypeScript modules of src/ (given with the local modules they import) in Node. */
-async function importSources(entry, ...dependencies) {
-  const dir = mkdtempSync(join(tmpdir(), 'aw-sources-'));
-  try {
-    for (const name of [entry, ...dependencies]) {
-      const source = readFileSync(join(repo, `src/${name}.ts`), 'utf8');
-      const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
-      writeFileSync(join(dir, `${name.split('/').pop()}.js`), outputText);
-    }
-    return await import(pathToFileURL(join(dir, `${entry.split('/').pop()}.js`)).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** Imports a TypeScript module of src/ in Node, bundled with what it imports. */
+async function importSource(entry) {
+  const { outputFiles } = await esbuild.build({
+    entryPoints: [join(repo, `src/${entry}.ts`)], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', write: false, logLevel: 'silent',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
 
 /** The contents of each file, by name. */
 export async function cmsAssets() {
-  const { knownNetworks, networkAliases, defaultNetworks } = await importSources('share-bar/networks', 'share-bar/icons');
-  const { fallbackStyles } = await importSources('render/fallback-styles');
+  const { knownNetworks, networkAliases, defaultNetworks } = await importSource('share-bar/networks');
+  const { fallbackStyles } = await importSource('render/fallback-styles');
   const networks = {
     networks: Object.fromEntries(knownNetworks().map(({ name, label, url }) => [name, { label, url }])),
     aliases: networkAliases,

@@ -216,7 +216,7 @@ describe('an editor conducts a poll in the console', () => {
 
   before(async () => {
     base = await startServer([
-      '--db', join(dir, 'widgets.sqlite'), '--seed', join(repo, 'demo/data/widgets.json'), '--admin-token', TOKEN, '--trust-proxy',
+      '--db', join(dir, 'widgets.sqlite'), '--seed', join(repo, 'demo/data/widgets.json'), '--admin-token', TOKEN, '--trust-proxy', 'loopback',
       '--static', `/site=${site},/dist=${join(repo, 'dist')}`,
     ]);
     ed = await editor(base, { lang: 'en' });

@@ -5,11 +5,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { installPackedApp, launchChromium, readmeExample, repo, startServer } from './helpers.mjs';
+import { axeViolations } from '../e2e/chromium.mjs';
+import { installPackedApp, launchChromium, readmeExample, startServer } from './helpers.mjs';
 
 const README_API = 'https://widgets.example.org/api';
 const ARTICLE = 'us-long-term-goals-for-russia';
@@ -51,7 +52,11 @@ function writeApp(api) {
 
 before(async () => {
   app = installPackedApp();
-  for (const out of ['out-esbuild', 'out-vite']) rmSync(join(app, out), { recursive: true, force: true });
+  // Empty output folders first: the server takes each static folder's real path when it starts.
+  for (const out of ['out-esbuild', 'out-vite']) {
+    rmSync(join(app, out), { recursive: true, force: true });
+    mkdirSync(join(app, out));
+  }
   server = await startServer(['--static', `/esbuild=${join(app, 'out-esbuild')},/vite=${join(app, 'out-vite')}`]);
   const page = writeApp(`${server.url}/api`);
 
@@ -70,7 +75,6 @@ after(async () => {
   await server?.stop();
 });
 
-const axeSource = readFileSync(join(repo, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 for (const bundler of ['esbuild', 'vite']) {
   describe(`the README's npm example bundled with ${bundler}`, () => {
@@ -108,11 +112,7 @@ for (const bundler of ['esbuild', 'vite']) {
       }, { timeout: 10000 }, expected).catch(() => {});
       assert.deepEqual(await shown(), expected);
 
-      await tab.addScriptTag({ content: axeSource });
-      const violations = await tab.evaluate(async () =>
-        (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-      );
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(tab), []);
       assert.deepEqual(errors, []);
       await tab.close();
     });
