@@ -11,7 +11,7 @@ import { adminPollView, pollView, ratingSummary, unknownPoll } from '../../../sr
 import { checkBallot, checkRatingChange, replayed } from '../../../src/contract/voting.js';
 import { sqliteSessionStore } from './sqlite-sessions.js';
 import { sqliteAddressLimits } from './sqlite-address-limits.js';
-import { checkPatchedChoiceLimit } from '../data.js';
+import { patchedPoll } from './poll-patch.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from './storage.js';
 
 const SCHEMA = `
@@ -325,25 +325,15 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
 
     async updatePoll(pollId, patch) {
       db.transaction(() => {
-        const current = requirePoll(pollId);
         const stored = q.options.all(pollId);
-        const unknown = Object.keys(patch.labels ?? {}).find((id) => !current.options.some((o) => o.id === id));
-        if (unknown !== undefined) throw new ApiError(404, 'unknown-option', `This poll has no option "${unknown}".`, `body.labels.${unknown}`);
-        const { labels, ...settings } = patch;
-        const merged: PollInput = {
-          ...current,
-          ...settings,
-          id: pollId,
-          options: current.options.map((o) => ({
-            id: o.id,
-            // Own properties only: an option named "toString" must not find Object.prototype's.
-            label: labels && Object.hasOwn(labels, o.id) ? labels[o.id] : o.label,
-            votes: o.votes - stored.find((x) => x.option_id === o.id)!.reader_votes,
-          })),
-          voters: q.poll.get(pollId)!.imported_voters,
+        const imported = {
+          votes: (optionId: string) => {
+            const option = stored.find((o) => o.option_id === optionId)!;
+            return option.votes - option.reader_votes;
+          },
+          voters: q.poll.get(pollId)?.imported_voters ?? 0,
         };
-        checkPatchedChoiceLimit(merged);
-        writePoll(merged, false);
+        writePoll(patchedPoll(requirePoll(pollId), patch, imported), false);
       }).immediate();
       return pollView(requirePoll(pollId), undefined, now());
     },
