@@ -3,6 +3,7 @@
 // pattern and limit comes from the contract (src/contract/ids.ts), which the in-browser backends
 // check with too; test/contract.test.js feeds both the same good and bad values.
 import { ERROR_CODES } from '../../src/contract/errors.js';
+import type { PollData, PollOption, PollView, RatingData, RatingSummary, RatingVoteResult, ShareCounts, WidgetData } from '../../src/contract/types.js';
 import {
   DATE_TIME_PATTERN,
   IDEMPOTENCY_KEY_PATTERN,
@@ -56,6 +57,28 @@ const QUESTION = words(LIMITS.question);
 const LABEL = words(LIMITS.label);
 const MAX_CHOICES = { type: 'integer', minimum: 1, maximum: LIMITS.options };
 
+/** The fields of any member of a union type. */
+type KeysOf<T> = T extends unknown ? keyof T : never;
+/** The fields `T` always has. */
+type RequiredKeysOf<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+/** A schema for each field of the contract's type `T`, and for no other (the compiler checks both). */
+type PropertiesOf<T> = { [K in KeysOf<T>]-?: Schema };
+
+/**
+ * The schema of a reply of the contract's type `T`: a schema for every field and no other, and
+ * `required` exactly the fields `T` always has; a field added to the type and not here fails to
+ * compile. `objectOf<PollView>()(properties, required)`.
+ */
+const objectOf =
+  <T>() =>
+  <const R extends readonly RequiredKeysOf<T>[]>(
+    properties: PropertiesOf<T>,
+    required: R & ([Exclude<RequiredKeysOf<T>, R[number]>] extends [never] ? unknown : { missing: Exclude<RequiredKeysOf<T>, R[number]> }),
+  ): Schema => ({ type: 'object', required, properties });
+
+/** The fields of the contract's data type `T` (its file may leave out what the check fills in). */
+const fieldsOf = <T>(properties: PropertiesOf<T>): PropertiesOf<T> => properties;
+
 /** Schemas shared by reference (`{ $ref: 'Name#' }`), each with its `$id`. */
 export const sharedSchemas: Schema[] = [
   {
@@ -76,47 +99,41 @@ export const sharedSchemas: Schema[] = [
   },
   {
     $id: 'RatingSummary',
-    type: 'object',
-    required: ['articleId', 'votes', 'average'],
-    properties: { articleId: { type: 'string' }, votes: COUNT, average: { type: 'number', minimum: 0, maximum: 5 } },
+    ...objectOf<RatingSummary>()(
+      { articleId: { type: 'string' }, votes: COUNT, average: { type: 'number', minimum: 0, maximum: 5 } },
+      ['articleId', 'votes', 'average'],
+    ),
   },
   {
     $id: 'RatingVoteResult',
-    type: 'object',
-    required: ['summary', 'rating'],
-    properties: { summary: { $ref: 'RatingSummary#' }, rating: { type: 'integer', minimum: 1, maximum: 5 } },
+    ...objectOf<RatingVoteResult>()({ summary: { $ref: 'RatingSummary#' }, rating: { type: 'integer', minimum: 1, maximum: 5 } }, ['summary', 'rating']),
   },
   {
     $id: 'PollView',
-    type: 'object',
-    required: ['id', 'question', 'options', 'multiple', 'maxChoices', 'results', 'closesAt', 'closed', 'allowChange'],
-    description: 'A poll as one reader sees it: votes and voters are absent while its results are hidden from them.',
-    properties: {
-      id: { type: 'string' },
-      question: { type: 'string' },
-      options: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'label'],
-          properties: { id: { type: 'string' }, label: { type: 'string' }, votes: COUNT },
+    ...objectOf<PollView>()(
+      {
+        id: { type: 'string' },
+        question: { type: 'string' },
+        options: {
+          type: 'array',
+          items: objectOf<PollOption>()({ id: { type: 'string' }, label: { type: 'string' }, votes: COUNT }, ['id', 'label']),
         },
+        multiple: { type: 'boolean' },
+        maxChoices: { type: 'integer', minimum: 1 },
+        results: VISIBILITY,
+        closesAt: { type: ['string', 'null'] },
+        closed: { type: 'boolean' },
+        allowChange: { type: 'boolean' },
+        voters: COUNT,
+        myChoices: { type: 'array', items: { type: 'string' } },
       },
-      multiple: { type: 'boolean' },
-      maxChoices: { type: 'integer', minimum: 1 },
-      results: VISIBILITY,
-      closesAt: { type: ['string', 'null'] },
-      closed: { type: 'boolean' },
-      allowChange: { type: 'boolean' },
-      voters: COUNT,
-      myChoices: { type: 'array', items: { type: 'string' } },
-    },
+      ['id', 'question', 'options', 'multiple', 'maxChoices', 'results', 'closesAt', 'closed', 'allowChange'],
+    ),
+    description: 'A poll as one reader sees it: votes and voters are absent while its results are hidden from them.',
   },
   {
     $id: 'ShareCounts',
-    type: 'object',
-    required: ['url', 'counts', 'total'],
-    properties: { url: { type: 'string' }, counts: { type: 'object', additionalProperties: COUNT }, total: COUNT },
+    ...objectOf<ShareCounts>()({ url: { type: 'string' }, counts: { type: 'object', additionalProperties: COUNT }, total: COUNT }, ['url', 'counts', 'total']),
   },
   {
     $id: 'RatingData',
@@ -124,12 +141,12 @@ export const sharedSchemas: Schema[] = [
     type: 'object',
     required: ['articleId'],
     additionalProperties: false,
-    properties: {
+    properties: fieldsOf<RatingData>({
       articleId: ID,
       votes: COUNT,
       average: { type: 'number', minimum: 0, maximum: 5 },
       distribution: { type: 'array', items: COUNT, minItems: 5, maxItems: 5 },
-    },
+    }),
   },
   {
     $id: 'PollData',
@@ -137,7 +154,7 @@ export const sharedSchemas: Schema[] = [
     type: 'object',
     required: ['id', 'question', 'options'],
     additionalProperties: false,
-    properties: {
+    properties: fieldsOf<PollData>({
       id: ID,
       question: QUESTION,
       options: {
@@ -148,7 +165,7 @@ export const sharedSchemas: Schema[] = [
           type: 'object',
           required: ['id', 'label', 'votes'],
           additionalProperties: false,
-          properties: { id: ID, label: LABEL, votes: COUNT },
+          properties: fieldsOf<PollData['options'][number]>({ id: ID, label: LABEL, votes: COUNT }),
         },
       },
       multiple: { type: 'boolean' },
@@ -158,17 +175,17 @@ export const sharedSchemas: Schema[] = [
       closed: { type: 'boolean' },
       allowChange: { type: 'boolean' },
       voters: COUNT,
-    },
+    }),
   },
   {
     $id: 'WidgetData',
     description: 'The widget data shape: polls, and rating aggregates imported from a site\'s old system.',
     type: 'object',
     additionalProperties: false,
-    properties: {
+    properties: fieldsOf<WidgetData>({
       ratings: { type: 'array', maxItems: LIMITS.ratings, items: { $ref: 'RatingData#' } },
       polls: { type: 'array', maxItems: LIMITS.polls, items: { $ref: 'PollData#' } },
-    },
+    }),
   },
 ];
 
