@@ -33,7 +33,7 @@ function contractVerdict(check) {
     return undefined;
   } catch (error) {
     if (error.name !== 'ShapeError' && error.name !== 'ApiError') throw error;
-    return [error.path ?? error.field, error.problem ?? error.message];
+    return [error.path ?? error.field, error.message];
   }
 }
 

@@ -7,7 +7,7 @@
 /** Data that does not fit its shape, at `path`. */
 export class ShapeError extends Error {
   override name = 'ShapeError';
-  constructor(readonly path: string, readonly problem: string) {
+  constructor(readonly path: string, problem: string) {
     super(`${path}: ${problem}`);
   }
 }
