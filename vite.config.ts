@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
-const { version, license, homepage } = JSON.parse(readFileSync('package.json', 'utf8'));
+const { version, license, homepage } = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, string>;
 
 // Two builds from one config:
 // - default: dist/article-widgets.js, one self-registering ES module with Lit bundled in, for a

@@ -9,6 +9,8 @@ console.log(`browser: ${process.env.CHROME_PATH}`);
 const steps = [
   ['types', 'npx', ['tsc', '--noEmit', '-p', '.']],
   ['types of the editors\' console', 'npx', ['tsc', '--noEmit', '-p', 'admin']],
+  ['types of the server (and the contract as the server compiles it)', 'npx', ['tsc', '--noEmit', '--incremental', 'false', '-p', 'server']],
+  ['lint (ESLint with typescript-eslint, type-aware)', 'npx', ['eslint', '.']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['size', 'node', ['scripts/check-size.mjs']],

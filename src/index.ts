@@ -14,6 +14,7 @@ export type { ShareDetail, ShareErrorDetail, ShareNetwork, SharedPage } from './
 export { BackendError } from './backend/backend.js';
 export type {
   BackendErrorCode,
+  ErrorCode,
   PollOption,
   PollView,
   RatingSummary,
@@ -31,8 +32,9 @@ export type { LocalBackendOptions } from './backend/local-backend.js';
 export { HttpBackend } from './backend/http-backend.js';
 export type { HttpBackendOptions } from './backend/http-backend.js';
 export { setDefaultBackend, getDefaultBackend } from './backend/default-backend.js';
-export { parseWidgetData, ShapeError } from './backend/shapes.js';
-export type { WidgetData, RatingData, PollData } from './backend/shapes.js';
+export { parseWidgetData } from './contract/widget-data.js';
+export { ShapeError } from './contract/shape.js';
+export type { WidgetData, RatingData, PollData, CheckedWidgetData } from './contract/types.js';
 export { registerLocale } from './internal/i18n.js';
 export type { Message, PluralMessage } from './internal/i18n.js';
 import type { ratingMessages } from './article-rating/article-rating.messages.js';

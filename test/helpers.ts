@@ -30,7 +30,7 @@ export class ScriptedBackend extends MemoryBackend {
   private replies: Partial<Record<Method, unknown[]>> = {};
   private lostReplies: Partial<Record<Method, number>> = {};
 
-  constructor(data: WidgetData | unknown = widgetData, options?: MemoryBackendOptions) {
+  constructor(data: unknown = widgetData, options?: MemoryBackendOptions) {
     super(data, options);
     for (const method of ['getRating', 'rateArticle', 'getPoll', 'votePoll', 'recordShare', 'getShareCounts'] as Method[]) {
       const real = (this as unknown as Record<Method, (...args: unknown[]) => Promise<unknown>>)[method].bind(this);
@@ -45,7 +45,7 @@ export class ScriptedBackend extends MemoryBackend {
         if (reply !== undefined) return reply;
         const result = await real(...args);
         if (this.lostReplies[method]) {
-          this.lostReplies[method]! -= 1;
+          this.lostReplies[method] -= 1;
           throw new BackendError('network', 'scripted lost reply: the write was done, its answer never arrived');
         }
         return result;

@@ -113,7 +113,7 @@ export class ConsoleApi {
       throw new ApiProblem(0, 'network', 'Could not reach the server.');
     }
     if (response.status === 204) return undefined as T;
-    const data = await response.json().catch(() => undefined);
+    const data = (await response.json().catch(() => undefined)) as { error?: Record<string, unknown> } | undefined;
     if (response.ok && data !== undefined) return data as T;
     const error = data?.error ?? {};
     const problem = new ApiProblem(

@@ -141,11 +141,11 @@ export class ConsoleApp extends LitElement {
     document.title = `${screen} — ${t.t('appTitle')}`;
   }
 
-  protected override async updated(): Promise<void> {
+  protected override updated(): void {
     if (!this.focusScreen) return;
     this.focusScreen = false;
     const screen = this.renderRoot.querySelector('main > :last-child');
-    if (screen && 'focusHeading' in screen) await (screen as Screen).focusHeading();
+    if (screen && 'focusHeading' in screen) void (screen as Screen).focusHeading();
     else screen?.querySelector<HTMLElement>('h1')?.focus();
   }
 

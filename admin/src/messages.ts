@@ -247,7 +247,7 @@ export type ConsoleTranslator = Translator<ConsoleMessages>;
 export type Phrase = (t: ConsoleTranslator) => string;
 
 export const phrase =
-  (key: keyof ConsoleMessages & string, params?: Record<string, string | number>): Phrase =>
+  (key: keyof ConsoleMessages, params?: Record<string, string | number>): Phrase =>
   (t) =>
     t.t(key, params);
 

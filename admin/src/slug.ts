@@ -1,6 +1,6 @@
-import { ID_PATTERN } from '../../server/src/schemas.js';
+import { ID_PATTERN } from '../../src/contract/ids.js';
 
-/** The server's rule for poll and option ids, the same pattern it validates with. */
+/** The contract's rule for poll and option ids, the pattern the server validates with. */
 export const idPattern = new RegExp(ID_PATTERN);
 
 // Russian's letters as Latin (close to the Yandex/ICAO style people know from URLs), plus the

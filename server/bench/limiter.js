@@ -3,7 +3,7 @@
 // through in any two seconds. Prints each figure beside its target; exits 1 if one is missed.
 // Run: npm run bench:limiter (node --expose-gc, so the heap figures are of live objects).
 import { randomBytes } from 'node:crypto';
-import { createRateLimiter } from '../src/limits/rate-limiter.js';
+import { createRateLimiter } from '../dist/server/src/limits/rate-limiter.js';
 
 const gc = globalThis.gc ?? (() => {});
 const heapMb = () => {

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../dist/server/src/app.js';
 import { ADMIN_TOKEN, admin, killSpawned, spawnCli, startServer, tempDir } from './helpers.js';
 
 const poll = (id, options = ['a', 'b']) => ({ id, question: 'Q?', options: options.map((o) => ({ id: o, label: o.toUpperCase(), votes: 0 })) });

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp } from '../src/app.js';
+import { buildApp } from '../dist/server/src/app.js';
 import { ADMIN_TOKEN, admin, client, key, startServer, tempDir, voter } from './helpers.js';
 
 const poll = (id, extra = {}) => ({

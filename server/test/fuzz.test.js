@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import Database from 'better-sqlite3';
-import { ID_PATTERN } from '../src/schemas.js';
+import { ID_PATTERN } from '../dist/server/src/schemas.js';
 import { ADMIN_TOKEN, ARTICLE, startServer } from './helpers.js';
 
 const SEED = Number(process.env.AW_FUZZ_SEED ?? 20261129);

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PAGE_CSP, RESOURCE_CSP } from '../src/security-headers.js';
+import { PAGE_CSP, RESOURCE_CSP } from '../dist/server/src/security-headers.js';
 import { ARTICLE, repoRoot, startServer, vote } from './helpers.js';
 
 const SITE = 'https://news.example.org';

@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { buildApp } from '../src/app.js';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
+import { buildApp } from '../dist/server/src/app.js';
+import { openSqliteStorage } from '../dist/server/src/storage/sqlite.js';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -29,14 +29,14 @@ export function tempDir() {
 /**
  * Starts the real app on 127.0.0.1:0 with a fresh SQLite file, seeded with the demo data, or on
  * the file of another server (`dbPath`: a second process on one database).
- * @param {Partial<import('../src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date, dbPath?: string }} [options]
+ * @param {Partial<import('../dist/server/src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date, dbPath?: string }} [options]
  */
 export async function startServer(options = {}) {
   const { dir, remove } = options.dbPath ? { dir: '', remove: () => {} } : tempDir();
   const dbPath = options.dbPath ?? join(dir, 'widgets.sqlite');
   const storage = openSqliteStorage(dbPath, { ratingChange: options.ratingChange, now: options.now });
-  const { normalizeWidgetData } = await import('../src/data.js');
-  await storage.importData(normalizeWidgetData(options.seed ?? demoData));
+  const { checkWidgetData } = await import('../dist/server/src/data.js');
+  await storage.importData(checkWidgetData(options.seed ?? demoData));
   const app = await buildApp({ adminToken: ADMIN_TOKEN, rateLimit: { max: 0 }, ...options, storage });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openapiDocument } from '../src/openapi.js';
-import { routes } from '../src/schemas.js';
-import { consoleRoutes } from '../src/console/routes.js';
+import { openapiDocument } from '../dist/server/src/openapi.js';
+import { routes } from '../dist/server/src/schemas.js';
+import { consoleRoutes } from '../dist/server/src/console/routes.js';
 import { checkAgainstOpenApi, root } from './helpers.js';
 
 describe('openapi.json', () => {

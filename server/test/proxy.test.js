@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { clientNetwork, parseTrustProxy } from '../src/client-address.js';
+import { clientNetwork, parseTrustProxy } from '../dist/server/src/client-address.js';
 import { key, killSpawned, spawnCli, startServer, tempDir, vote } from './helpers.js';
 
 /** Casts `count` rating votes as one client, each with a new voter id; returns their statuses. */

@@ -3,8 +3,8 @@
 // speed at a million keys is measured by `npm run bench:limiter`, not here.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRateLimiter } from '../src/limits/rate-limiter.js';
-import { addressKeys, utcDay } from '../src/limits/address-keys.js';
+import { createRateLimiter } from '../dist/server/src/limits/rate-limiter.js';
+import { addressKeys, utcDay } from '../dist/server/src/limits/address-keys.js';
 import { key, startServer, vote } from './helpers.js';
 
 describe('createRateLimiter', () => {

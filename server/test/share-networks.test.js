@@ -4,7 +4,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUILT_IN_NETWORKS, parseShareNetworks } from '../src/share-networks.js';
+import { BUILT_IN_NETWORKS, parseShareNetworks } from '../dist/server/src/share-networks.js';
 import { client, key, killSpawned, repoRoot, spawnCli, startServer, tempDir, voter } from './helpers.js';
 
 const URL_SHARED = 'https://news.example.org/a1';

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteStorage } from '../src/storage/sqlite.js';
-import { normalizeWidgetData } from '../src/data.js';
+import { openSqliteStorage } from '../dist/server/src/storage/sqlite.js';
+import { checkWidgetData } from '../dist/server/src/data.js';
 import { demoData, tempDir } from './helpers.js';
 
 describe('SQLite storage', () => {
@@ -14,7 +14,7 @@ describe('SQLite storage', () => {
     const path = join(dir, 'w.sqlite');
     const storage = openSqliteStorage(path);
     try {
-      await storage.importData(normalizeWidgetData(demoData));
+      await storage.importData(checkWidgetData(demoData));
       await storage.createPoll({ id: 'free', question: 'Q', options: ['a', 'b', 'c'].map((id) => ({ id, label: id, votes: 0 })), multiple: true, maxChoices: 2, results: 'always', closesAt: null, closed: false, allowChange: true });
       let seed = 7;
       const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
@@ -64,7 +64,7 @@ describe('SQLite storage', () => {
     const { dir, remove } = tempDir();
     const path = join(dir, 'h.sqlite');
     const storage = openSqliteStorage(path);
-    const { buildApp } = await import('../src/app.js');
+    const { buildApp } = await import('../dist/server/src/app.js');
     const app = await buildApp({ storage, rateLimit: { max: 0 } });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     await fetch(`${url}/api/ratings/hash/votes`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': 'k-12345678' }, body: JSON.stringify({ rating: 4, voterId: id }) });

@@ -1,4 +1,4 @@
-// A web-test-runner plugin that runs the REAL reference server for browser tests: a temp SQLite
+// A web-test-runner plugin that builds and runs the REAL reference server for browser tests: a temp SQLite
 // file seeded with server/test/fixtures/widgets.json (a copy of the demo data), on a free loopback port. Tests drive it with
 //   executeServerCommand('aw-server', { action: 'start' | 'stop' | 'restart' })  ->  { url, running, adminToken }
 // (the admin token lets a test make the polls it needs).
@@ -75,6 +75,16 @@ export function articleWidgetsServerPlugin() {
 
   return {
     name: 'article-widgets-server',
+    // The server runs from its build: make it fresh before any test runs (quick when nothing changed).
+    async serverStart() {
+      await new Promise((resolve, reject) => {
+        const build = spawn('npm', ['run', 'build', '--silent', '-w', 'server'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        build.stdout.on('data', (d) => (out += d));
+        build.stderr.on('data', (d) => (out += d));
+        build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`article-widgets-server did not build:\n${out}`))));
+      });
+    },
     async executeCommand({ command, payload }) {
       if (command !== 'aw-server') return undefined;
       const action = payload?.action ?? 'start';

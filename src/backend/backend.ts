@@ -5,61 +5,11 @@
  * its own system in by writing one class that implements this interface.
  */
 
-/** The aggregate of one article's ratings. */
-export interface RatingSummary {
-  articleId: string;
-  /** How many readers rated the article. */
-  votes: number;
-  /** The mean rating, 0 when there are no votes, else 1..5. */
-  average: number;
-}
+import type { ErrorCode } from '../contract/errors.js';
+import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 
-/** What a rating vote returns: the new aggregate and the reader's own rating as recorded. */
-export interface RatingVoteResult {
-  summary: RatingSummary;
-  /** The stars the backend recorded for this reader (1..5). */
-  rating: number;
-}
-
-/** When a poll's results are shown: always, once the reader voted, or once the poll closed. */
-export type ResultsVisibility = 'always' | 'after-vote' | 'after-close';
-
-export interface PollOption {
-  id: string;
-  label: string;
-  /** Votes for this option; absent while the poll hides its results from this reader. */
-  votes?: number;
-}
-
-/** A poll as a reader sees it. */
-export interface PollView {
-  id: string;
-  question: string;
-  options: PollOption[];
-  /** Multiple choice: a reader may pick up to `maxChoices` options. */
-  multiple: boolean;
-  maxChoices: number;
-  results: ResultsVisibility;
-  /** ISO 8601 date-time at which the poll closes, or null. */
-  closesAt: string | null;
-  closed: boolean;
-  /** Whether a reader may change a vote once cast. */
-  allowChange: boolean;
-  /**
-   * How many readers voted: the base of the percentages of a multiple-choice poll. Absent while
-   * results are hidden.
-   */
-  voters?: number;
-  /** The option ids this reader voted for, where the backend knows them. */
-  myChoices?: string[];
-}
-
-/** First-party share counts of one URL, by network name. */
-export interface ShareCounts {
-  url: string;
-  counts: Record<string, number>;
-  total: number;
-}
+export type { PollOption, PollView, RatingSummary, RatingVoteResult, ResultsVisibility, ShareCounts } from '../contract/types.js';
+export type { ErrorCode } from '../contract/errors.js';
 
 /** Options of every read. */
 export interface ReadOptions {
@@ -104,23 +54,42 @@ export type BackendErrorCode = 'network' | 'refused' | 'item-limit' | 'not-found
 
 export class BackendError extends Error {
   override name = 'BackendError';
+  /**
+   * Why exactly, as the contract names it (the reference server's `error.code`: `poll-closed`,
+   * `already-voted`, `unknown-option`...), where `code` says only what kind of failure it is.
+   * Absent when nobody answered. A newer server may send a code this version does not know.
+   */
+  readonly reason?: ErrorCode;
+
   constructor(
     readonly code: BackendErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: ErrorCode },
   ) {
     super(message, options);
+    this.reason = options?.reason;
   }
 }
 
 /**
+ * A backend's refusal as the widgets take it: its kind from the HTTP status the reference server
+ * answers it with (the in-browser backends refuse with the same statuses and codes).
+ */
+export function refusal(status: number, message: string, reason?: ErrorCode): BackendError {
+  const code = reason === 'item-limit' ? 'item-limit' : status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused';
+  return new BackendError(code, message, { reason });
+}
+
+/**
  * Wraps anything thrown by a backend into a `BackendError`, keeping typed ones as they are: an
- * abort is `aborted`; anything else (a timeout, an unreachable server, a bug) is `network`.
+ * abort is `aborted`; a reply that does not fit its shape (a `ShapeError`) is `invalid-reply`;
+ * anything else (a timeout, an unreachable server, a bug) is `network`.
  */
 export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
   const { name, message } = (error ?? {}) as Partial<Error>;
-  return new BackendError(name === 'AbortError' ? 'aborted' : 'network', message || String(error), { cause: error });
+  const code = name === 'AbortError' ? 'aborted' : name === 'ShapeError' ? 'invalid-reply' : 'network';
+  return new BackendError(code, message || String(error), { cause: error });
 }
 
 /**

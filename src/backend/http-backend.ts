@@ -1,7 +1,9 @@
 import {
   BackendError,
   abortable,
+  refusal,
   toBackendError,
+  type ErrorCode,
   type PollView,
   type ReadOptions,
   type RatingSummary,
@@ -10,6 +12,7 @@ import {
   type WidgetBackend,
   type WriteContext,
 } from './backend.js';
+import { itemKey } from '../contract/ids.js';
 
 export interface HttpBackendOptions {
   /** Milliseconds one request may take before it counts as a `network` failure (default 8000). */
@@ -66,7 +69,7 @@ export class HttpBackend implements WidgetBackend {
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context, `rating:${articleId}`) as Promise<RatingVoteResult>;
+    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context, itemKey('rating', articleId)) as Promise<RatingVoteResult>;
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
@@ -74,11 +77,11 @@ export class HttpBackend implements WidgetBackend {
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context, `poll:${pollId}`) as Promise<PollView>;
+    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context, itemKey('poll', pollId)) as Promise<PollView>;
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.write('/shares', { url, network }, context, `share:${url}`) as Promise<ShareCounts>;
+    return this.write('/shares', { url, network }, context, itemKey('share', url)) as Promise<ShareCounts>;
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
@@ -133,17 +136,14 @@ export class HttpBackend implements WidgetBackend {
       // An abort is `aborted`; a timeout or an unreachable server, `network`.
       throw toBackendError(error);
     }
-    let json: { error?: { code?: string; message?: string } } | undefined;
+    let json: { error?: { code?: ErrorCode; message?: string } } | undefined;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(text) as typeof json;
     } catch {
       // Not JSON: an invalid reply if it claims success, else the status speaks.
     }
     const { status } = reply;
-    if (!reply.ok) {
-      const code = status === 429 && json?.error?.code === 'item-limit' ? 'item-limit' : status === 404 ? 'not-found' : status >= 500 ? 'network' : 'refused';
-      throw new BackendError(code, json?.error?.message ?? `HTTP ${status}`);
-    }
+    if (!reply.ok) throw refusal(status, json?.error?.message ?? `HTTP ${status}`, json?.error?.code);
     if (json === undefined) throw new BackendError('invalid-reply', 'The reply is not JSON.');
     return json;
   }

@@ -1,43 +1,51 @@
-import { MemoryBackend, type MemoryBackendOptions, type MemorySnapshot } from './memory-backend.js';
-import type { WidgetData } from './shapes.js';
+import { MemoryBackend, type MemoryBackendOptions, type ReaderActions } from './memory-backend.js';
 
 export interface LocalBackendOptions extends MemoryBackendOptions {
-  /** The localStorage key that holds the counts (default `article-widgets:local`). */
+  /** The localStorage key that holds this browser's votes (default `article-widgets:local`). */
   storageKey?: string;
+}
+
+/** What is saved: this browser's votes and shares and its recent write receipts, never the site's data. */
+interface Saved extends ReaderActions {
+  version: 2;
 }
 
 /**
  * A backend in this browser's localStorage, for a static site with no server.
  *
- * It counts the votes of this one browser only, on top of the figures it was seeded with: a
- * reader sees their own vote survive a reload, but no reader sees anyone else's. Use the
- * reference server (HttpBackend) to count real readers.
+ * It counts the votes of this one browser only, on top of the figures it is given: a reader sees
+ * their own vote survive a reload, but no reader sees anyone else's. Only what the reader did is
+ * saved, so the site's current data always applies: a poll added later appears, a poll closed or
+ * relabelled in the data is closed or relabelled here, and the reader's votes stay (a choice of an
+ * option the poll no longer has is dropped). Write receipts expire after a week, at most 100 kept.
+ * Use the reference server (HttpBackend) to count real readers.
  */
 export class LocalBackend extends MemoryBackend {
   private readonly storageKey: string;
 
-  constructor(data: WidgetData | unknown = {}, options: LocalBackendOptions = {}) {
+  /** `data`: the site's figures and polls, in the widget data shape. */
+  constructor(data: unknown = {}, options: LocalBackendOptions = {}) {
     super(data, options);
     this.storageKey = options.storageKey ?? 'article-widgets:local';
-    const saved = this.load();
-    if (saved) this.state = saved;
   }
 
-  protected override changed(): void {
+  /** The saved actions; nothing for garbage, or for the unreleased first format (which held the site's data too). */
+  protected override restore(): ReaderActions | undefined {
     try {
-      localStorage.setItem(this.storageKey, JSON.stringify(this.state));
+      const saved = JSON.parse(localStorage.getItem(this.storageKey) ?? 'null') as Saved | null;
+      const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+      if (saved?.version !== 2 || ![saved.ratings, saved.ballots, saved.shares, saved.receipts].every(isRecord)) return undefined;
+      return { ratings: saved.ratings, ballots: saved.ballots, shares: saved.shares, receipts: saved.receipts };
     } catch {
-      // Storage full or blocked (private mode): the counts still hold for this page view.
+      return undefined;
     }
   }
 
-  private load(): MemorySnapshot | undefined {
+  protected override changed(actions: ReaderActions): void {
     try {
-      const raw = localStorage.getItem(this.storageKey);
-      const saved = raw ? (JSON.parse(raw) as MemorySnapshot) : undefined;
-      return saved && typeof saved.ratings === 'object' && typeof saved.polls === 'object' ? saved : undefined;
+      localStorage.setItem(this.storageKey, JSON.stringify({ version: 2, ...actions } satisfies Saved));
     } catch {
-      return undefined;
+      // Storage full or blocked (private mode): the votes still hold for this page view.
     }
   }
 }

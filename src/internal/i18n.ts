@@ -87,5 +87,5 @@ export function languageOf(element: Element): string {
 export function messagesIn<M extends Catalog>(lang: string, catalogs: Catalogs<M>): M {
   const tag = lang.toLowerCase();
   const base = tag.split('-')[0];
-  return { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) } as M;
+  return { ...catalogs.en, ...catalogs[base], ...catalogs[tag], ...overrides.get(base), ...overrides.get(tag) };
 }

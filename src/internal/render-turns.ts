@@ -51,20 +51,22 @@ async function runSlices(): Promise<void> {
 }
 
 /** Runs `render` (an element's first, synchronous render) in its turn; settles once it has run. */
-export function renderInTurn(render: () => void): Promise<void> {
+export function renderInTurn(render: () => unknown): Promise<void> {
   return new Promise((resolve, reject) => {
     waiting.push(() => {
       try {
         render();
         resolve();
       } catch (error) {
+        // The render's own error, passed on as it was thrown.
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
         reject(error);
       }
     });
     if (!running) {
       running = true;
       // After the current script, so every element upgraded with this one joins the queue.
-      queueMicrotask(runSlices);
+      queueMicrotask(() => void runSlices());
     }
   });
 }

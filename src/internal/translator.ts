@@ -3,7 +3,7 @@
  * call fails: what the rating and the poll say, and the share bar's counts.
  */
 import type { BackendError } from '../backend/backend.js';
-import { languageOf, messagesIn, type Catalog, type Catalogs, type Message, type PluralMessage } from './i18n.js';
+import { languageOf, messagesIn, type Catalog, type Catalogs, type Message } from './i18n.js';
 import { localeOf, numberFormat, percentFormat, pluralRules } from './intl.js';
 
 /** Strings every element uses: retry, and what to say about a failed backend call. */
@@ -69,7 +69,7 @@ export class Translator<M extends Catalog = Catalog> {
     const pattern =
       typeof message === 'string'
         ? message
-        : (message[pluralRules(this.locale).select(Number(params.count ?? 0)) as keyof PluralMessage] ?? message.other);
+        : (message[pluralRules(this.locale).select(Number(params.count ?? 0)) ] ?? message.other);
     return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       return typeof value === 'number' ? this.number(value) : (value ?? whole);

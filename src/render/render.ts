@@ -14,6 +14,7 @@
 import type { PollView, RatingSummary, WidgetBackend } from '../backend/backend.js';
 import { HttpBackend } from '../backend/http-backend.js';
 import { parsePollView, parseRatingSummary } from '../backend/shapes.js';
+import { ID_PATTERN } from '../contract/ids.js';
 import { percentages } from '../opinion-poll/percentages.js';
 import { pollMessages } from '../opinion-poll/opinion-poll.messages.js';
 import { defaultNetworks, networkNamed, shareUrl } from '../share-bar/networks.js';
@@ -36,7 +37,7 @@ const renderMessages = {
   },
 };
 
-const ID = /^[A-Za-z0-9_][A-Za-z0-9_.:~-]{0,127}$/;
+const ID = new RegExp(ID_PATTERN);
 
 export interface RenderOptions {
   /** The language of the text, as the page's `lang` ("en", "ru"); English by default. */

@@ -16,7 +16,7 @@ import { networkNamed, openPopup, rememberServer, shareUrl, type SharedPage } fr
  */
 export async function complete(host: HTMLElement & BackendHost, network: string, page: SharedPage, run: (page: SharedPage) => unknown): Promise<void> {
   if ((await run(page)) && (host.backend || host.api || getDefaultBackend() || document.querySelector('meta[name="article-widgets:api"]'))) {
-    (await import('./counting.js')).recordShare(host, network, page);
+    void (await import('./counting.js')).recordShare(host, network, page);
   }
 }
 

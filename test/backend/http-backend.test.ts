@@ -17,7 +17,7 @@ const server = (action: 'start' | 'stop' | 'restart') => executeServerCommand<Se
 let base = '';
 let api = '';
 before(async () => {
-  base = (await server('start'))!.url;
+  base = (await server('start')).url;
   api = `${base}/api`;
 });
 after(async () => {

@@ -20,7 +20,7 @@ type ServerState = { url: string; running: boolean; adminToken: string };
 let api = '';
 let adminToken = '';
 before(async () => {
-  const state = (await executeServerCommand<ServerState, { action: string }>('aw-server', { action: 'start' }))!;
+  const state = (await executeServerCommand<ServerState, { action: string }>('aw-server', { action: 'start' }));
   api = `${state.url}/api`;
   adminToken = state.adminToken;
 });

@@ -4,8 +4,11 @@ import { LocalBackend } from '../../src/backend/local-backend.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
 import { ShapeError, parseWidgetData } from '../../src/backend/shapes.js';
 import { SEED_ARTICLE, SEED_POLL, forgetReader, seed, widgetData } from '../helpers.js';
+import type { PollData, WidgetData } from '../../src/contract/types.js';
+import type { ReaderActions } from '../../src/backend/memory-backend.js';
 
-const as = (voterId: string, idempotencyKey = `${voterId}-${Math.random()}`) => ({ voterId, idempotencyKey });
+/** A write by a reader named `name` (voter ids are 16 or more characters, as the contract says). */
+const as = (name: string, idempotencyKey = `${name}-${Math.random()}`) => ({ voterId: `reader-${name}`.padEnd(16, '0'), idempotencyKey });
 
 async function refusal(promise: Promise<unknown>): Promise<BackendError> {
   try {
@@ -61,8 +64,8 @@ describe('MemoryBackend', () => {
 
   it('counts a retried write once and answers it the same', async () => {
     const backend = new MemoryBackend(widgetData);
-    const first = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'k1'));
-    const retry = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'k1'));
+    const first = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'key-0001'));
+    const retry = await backend.rateArticle(SEED_ARTICLE, 2, as('bob', 'key-0001'));
     expect(retry).to.deep.equal(first);
     expect((await backend.getRating(SEED_ARTICLE)).votes).to.equal(5);
   });
@@ -79,7 +82,7 @@ describe('MemoryBackend', () => {
   it('enforces poll closing, the choice limit, one ballot and result visibility', async () => {
     const backend = new MemoryBackend(widgetData);
     expect((await refusal(backend.votePoll(SEED_POLL, ['o1'], as('d')))).message).to.contain('closed');
-    const hidden = await backend.getPoll('reader-topics', { voterId: 'd' });
+    const hidden = await backend.getPoll('reader-topics', { voterId: as('d').voterId });
     expect(hidden.options.every((o) => o.votes === undefined)).to.equal(true);
     expect(hidden.voters).to.equal(undefined);
     expect((await refusal(backend.votePoll('reader-topics', ['security', 'energy', 'asia'], as('d')))).code).to.equal('refused');
@@ -124,6 +127,68 @@ describe('LocalBackend', () => {
     await first.rateArticle(SEED_ARTICLE, 5, as('me'));
     const reloaded = new LocalBackend(widgetData);
     expect(await reloaded.getRating(SEED_ARTICLE)).to.deep.equal({ articleId: SEED_ARTICLE, votes: 5, average: 4.6 });
+  });
+
+  /** The site's data as it was first, and as a later deploy changed it. */
+  const site = (changes: (poll: PollData) => PollData = (poll) => poll): WidgetData => ({
+    ratings: [{ articleId: 'a1', votes: 2, average: 4 }],
+    polls: [changes({ id: 'p1', question: 'Q?', options: [{ id: 'x', label: 'X', votes: 1 }, { id: 'y', label: 'Y', votes: 1 }], multiple: false, maxChoices: 1, results: 'always', closesAt: null, closed: false })],
+  });
+  const saved = () => JSON.parse(localStorage.getItem('article-widgets:local')!) as ReaderActions & { polls?: unknown };
+
+  it('applies the site\'s current data on the next load: new polls, closings and labels, with this reader\'s votes kept', async () => {
+    const me = as('me');
+    const first = new LocalBackend(site());
+    await first.votePoll('p1', ['x'], me);
+    await first.rateArticle('a1', 1, as('me'));
+    const later: WidgetData = {
+      ratings: [{ articleId: 'a1', votes: 4, average: 4 }],
+      polls: [
+        ...site((poll) => ({ ...poll, closed: true, question: 'Q, reworded?', options: [{ id: 'x', label: 'X, renamed', votes: 5 }, poll.options[1]] })).polls!,
+        { id: 'p2', question: 'New?', options: [{ id: 'a', label: 'A', votes: 0 }, { id: 'b', label: 'B', votes: 0 }], multiple: false, maxChoices: 1, results: 'always', closesAt: null, closed: false },
+      ],
+    };
+    const reloaded = new LocalBackend(later);
+    const p1 = await reloaded.getPoll('p1', { voterId: me.voterId });
+    expect(p1).to.include({ question: 'Q, reworded?', closed: true, voters: 7 });
+    expect(p1.options).to.deep.equal([{ id: 'x', label: 'X, renamed', votes: 6 }, { id: 'y', label: 'Y', votes: 1 }]);
+    expect(p1.myChoices).to.deep.equal(['x']);
+    expect((await refusal(reloaded.votePoll('p1', ['y'], as('you')))).reason).to.equal('poll-closed');
+    expect((await reloaded.getPoll('p2')).question, 'a poll added later').to.equal('New?');
+    expect(await reloaded.getRating('a1'), 'the new figures with this reader\'s rating on top').to.deep.equal({ articleId: 'a1', votes: 5, average: 3.4 });
+    expect(saved().polls, 'the site\'s data is never saved').to.equal(undefined);
+  });
+
+  it('drops a choice of an option the data no longer has: with none left, the reader may vote again', async () => {
+    const me = as('me');
+    await new LocalBackend(site()).votePoll('p1', ['x'], me);
+    const reloaded = new LocalBackend(site((poll) => ({ ...poll, options: [poll.options[1], { id: 'z', label: 'Z', votes: 0 }] })));
+    const view = await reloaded.getPoll('p1', { voterId: me.voterId });
+    expect(view.myChoices).to.equal(undefined);
+    expect(view.voters, 'the ballot no longer counts').to.equal(1);
+    expect((await reloaded.votePoll('p1', ['z'], as('me'))).options.map((o) => o.votes)).to.deep.equal([1, 1]);
+  });
+
+  it('lets write receipts expire after a week and keeps at most 100, so its storage stays bounded', async () => {
+    let now = new Date('2027-01-01T00:00:00Z');
+    const backend = new LocalBackend({}, { now: () => now });
+    const me = as('me', 'first-share');
+    await backend.recordShare('https://example.org/old', 'vk', me);
+    expect(Object.keys(saved().receipts)).to.have.length(1);
+    now = new Date('2027-01-08T00:00:01Z');
+    await backend.recordShare('https://example.org/new', 'vk', as('me', 'second-share'));
+    expect(Object.values(saved().receipts).map((r) => (r as { at: number }).at)).to.deep.equal([now.getTime()]);
+    for (let i = 0; i < 120; i++) await backend.rateArticle(`a${i}`, 5, as('me', `rating-${i}`));
+    expect(Object.keys(saved().receipts)).to.have.length(100);
+    const size = localStorage.getItem('article-widgets:local')!.length;
+    await backend.rateArticle('a0', 4, as('me', 'one-more'));
+    expect(localStorage.getItem('article-widgets:local')!.length, 'a receipt more, one less').to.be.below(size + 200);
+  });
+
+  it('starts afresh from saved state it cannot read: garbage, or the unreleased first format', async () => {
+    const me = as('me');
+    localStorage.setItem('article-widgets:local', JSON.stringify({ ratings: { a1: { importedVotes: 9, importedSum: 9, byVoter: { [me.voterId]: 5 } } }, polls: {}, shares: {}, receipts: {} }));
+    expect(await new LocalBackend(site()).getRating('a1')).to.deep.equal({ articleId: 'a1', votes: 2, average: 4 });
   });
 
   it('starts from the seed figures when its storage holds garbage', async () => {

@@ -6,7 +6,7 @@ import { captureConsole, until } from '../helpers.js';
 
 describe('dist/index.js (npm import)', () => {
   it('exports the classes, backends and configuration without registering any element', async () => {
-    const api = await import(/* @vite-ignore */ `${location.origin}/dist/index.js`);
+    const api = (await import(/* @vite-ignore */ `${location.origin}/dist/index.js`)) as typeof import('../../src/index.js');
     for (const name of ['ArticleRating', 'OpinionPoll', 'ShareBar', 'HttpBackend', 'MemoryBackend', 'LocalBackend', 'setDefaultBackend', 'registerLocale', 'registerNetwork', 'BackendError']) {
       expect(api, name).to.have.property(name);
     }
@@ -17,7 +17,7 @@ describe('dist/index.js (npm import)', () => {
   });
 
   it("loads the share bar's lazy chunks from the build: its console warnings come from one", async () => {
-    const api = await import(/* @vite-ignore */ `${location.origin}/dist/index.js`);
+    const api = (await import(/* @vite-ignore */ `${location.origin}/dist/index.js`)) as typeof import('../../src/index.js');
     api.ShareBar.define();
     const seen = await captureConsole(async ({ warn }) => {
       const el = await fixture(html`<share-bar networks="telegram not-a-network" url="https://example.org/a"></share-bar>`);

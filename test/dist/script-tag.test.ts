@@ -26,7 +26,7 @@ describe('dist/article-widgets.js by a script tag', () => {
   });
 
   it('exports the public API without registering anything twice', async () => {
-    const api = await import(/* @vite-ignore */ `${location.origin}/dist/article-widgets.js`);
+    const api = (await import(/* @vite-ignore */ `${location.origin}/dist/article-widgets.js`)) as Record<string, unknown>;
     for (const name of ['ArticleRating', 'OpinionPoll', 'ShareBar', 'HttpBackend', 'MemoryBackend', 'LocalBackend', 'setDefaultBackend', 'registerLocale', 'BackendError']) {
       expect(api, name).to.have.property(name);
     }

@@ -58,7 +58,7 @@ describe('two copies of dist/article-widgets.js on one page', () => {
     twin.setAttribute('article-id', 'us-long-term-goals-for-russia');
     doc.body.append(twin);
     await until(() => shadowText(twin, '[part="summary"]') === '(votes: 4, rating: 4.5)', 'the twin to show the shared item');
-    await plugin.getDefaultBackend()!.rateArticle('us-long-term-goals-for-russia', 1, { voterId: 'someone', idempotencyKey: 'k1' });
+    await plugin.getDefaultBackend()!.rateArticle('us-long-term-goals-for-russia', 1, { voterId: 'someone-0123456789', idempotencyKey: 'key-0001' });
     await (rating as HTMLElement & { refresh(): Promise<void> }).refresh();
     await until(() => shadowText(twin, '[part="summary"]') === '(votes: 5, rating: 3.8)', 'the twin to follow the item refreshed by the theme’s element');
     expect(errors).to.deep.equal([]);

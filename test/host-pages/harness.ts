@@ -95,7 +95,7 @@ export async function retryVotes(page: HostPage): Promise<void> {
 export async function screenshots(page: HostPage, saveAs?: string): Promise<Shots> {
   const clips: Record<string, Clip> = { page: { x: 0, y: 0, ...FRAME } };
   for (const name of Object.keys(WIDGETS) as Widget[]) clips[name] = clipOf(page, name);
-  return (await executeServerCommand('aw-screenshot', { clips, saveAs })) as Shots;
+  return executeServerCommand<Shots, { clips: typeof clips; saveAs: typeof saveAs }>('aw-screenshot', { clips, saveAs });
 }
 
 type Clip = { x: number; y: number; width: number; height: number };

@@ -18,7 +18,7 @@ async function constructions(run: () => Promise<void>): Promise<Record<string, n
       construct(target, args) {
         const key = `${name} ${args[0]}`;
         counted[key] = (counted[key] ?? 0) + 1;
-        return Reflect.construct(target, args);
+        return Reflect.construct(target, args) as object;
       },
     });
   }

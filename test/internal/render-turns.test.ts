@@ -44,7 +44,9 @@ describe('first renders taking turns', () => {
     const fine = renderInTurn(() => {});
     await fine;
     let thrown: unknown;
-    await failing.catch((error) => (thrown = error));
+    await failing.catch((error: unknown) => {
+      thrown = error;
+    });
     expect((thrown as Error)?.message).to.equal('render failed');
   });
 

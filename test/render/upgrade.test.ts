@@ -80,7 +80,7 @@ describe('server-rendered widgets upgrade without layout shift', () => {
     expect(shifts, JSON.stringify(shifts)).to.deep.equal([]);
     expect(boxes([...main.children]), 'every box, widgets and paragraphs').to.deep.equal(before);
     // The upgraded elements show the figures the HTML carried.
-    expect(widgets[0].shadowRoot!.querySelector('[part="summary"]')!.textContent!.trim()).to.equal('(votes: 8, rating: 4.4)');
+    expect(widgets[0].shadowRoot!.querySelector('[part="summary"]')!.textContent.trim()).to.equal('(votes: 8, rating: 4.4)');
     main.remove();
     style.remove();
   });

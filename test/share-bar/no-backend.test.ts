@@ -32,7 +32,7 @@ describe('<share-bar> without any backend', () => {
 
   it('shows the counts once the page sets a default backend, after the bar asked for them', async () => {
     const backend = new MemoryBackend();
-    await backend.recordShare('https://example.org/b', 'telegram', { voterId: 'reader', idempotencyKey: 'share-1' });
+    await backend.recordShare('https://example.org/b', 'telegram', { voterId: 'reader-0123456789', idempotencyKey: 'share-0001' });
     const el = await fixture<ShareBar>(html`<share-bar networks="telegram" url="https://example.org/b" counts></share-bar>`);
     // The counting code is already loaded (the test above): give it a moment to find no backend.
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -7,13 +7,12 @@ import { describeProblem } from '../loader.js';
 import { phrase, verbatim, type Phrase } from '../messages.js';
 import { navigate } from '../router.js';
 import { Screen } from '../screen.js';
+import { LIMITS } from '../../../src/contract/ids.js';
 import { idPattern, slugify } from '../slug.js';
 import { localToUtc, timeZone } from '../time.js';
 
-/** The server's limits (server/src/schemas.js, PollData). */
-const MAX_QUESTION = 1000;
-const MAX_LABEL = 500;
-const MAX_OPTIONS = 50;
+/** The server's limits: the contract's (src/contract/ids.ts), which its JSON Schemas are built from. */
+const { question: MAX_QUESTION, label: MAX_LABEL, options: MAX_OPTIONS } = LIMITS;
 
 /** A field of the form: its error, if any, shows next to it. */
 type Field = 'question' | 'options' | 'pollId' | 'upTo' | 'results' | 'closesAt' | `option-${number}`;
@@ -56,7 +55,7 @@ export class NewPollScreen extends Screen {
       errors.upTo = phrase('errUpTo', { count: this.options.length });
     }
     if (this.closesAt && !localToUtc(this.closesAt)) errors.closesAt = phrase('errDate');
-    return Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Partial<Record<Field, Phrase>>;
+    return Object.fromEntries(Object.entries(errors).filter(([, message]) => message));
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {

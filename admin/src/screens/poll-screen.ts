@@ -199,7 +199,7 @@ export class PollScreen extends Screen {
   }
 
   private async copy(snippet: string): Promise<void> {
-    let copied = false;
+    let copied: boolean;
     try {
       await navigator.clipboard.writeText(snippet);
       copied = true;

@@ -3,12 +3,10 @@
 import { isIP } from 'node:net';
 
 /** Names of address ranges `--trust-proxy` takes; `private` is proxy-addr's `uniquelocal`. */
-const RANGE_NAMES = { loopback: 'loopback', linklocal: 'linklocal', uniquelocal: 'uniquelocal', private: 'uniquelocal' };
+const RANGE_NAMES: Record<string, string> = { loopback: 'loopback', linklocal: 'linklocal', uniquelocal: 'uniquelocal', private: 'uniquelocal' };
 
-/**
- * @typedef {false | string[] | ((address: string, hop: number) => boolean)} TrustProxy
- *   Fastify's `trustProxy`: nothing trusted, the proxies' addresses and ranges, or a hop test
- */
+/** Fastify's `trustProxy`: nothing trusted, the proxies' addresses and ranges, or a hop test. */
+export type TrustProxy = false | string[] | ((address: string, hop: number) => boolean);
 
 /**
  * Reads `--trust-proxy`: a hop count (`1` behind one proxy) or a comma list of proxy addresses,
@@ -16,11 +14,9 @@ const RANGE_NAMES = { loopback: 'loopback', linklocal: 'linklocal', uniquelocal:
  * `linklocal`. The client is then the first address of `X-Forwarded-For` counted from the right
  * that is not a trusted proxy, so whatever a client writes to the left of it changes nothing.
  * `true` is refused: trusting every hop lets any client name its own address.
- * @param {string | undefined} value
- * @returns {TrustProxy}
  * @throws {Error} naming the entry that is wrong
  */
-export function parseTrustProxy(value) {
+export function parseTrustProxy(value: string | undefined): TrustProxy {
   const text = (value ?? '').trim();
   if (text === '' || /^(0|false|no|off)$/i.test(text)) return false;
   if (/^(true|yes|on)$/i.test(text)) {
@@ -33,14 +29,14 @@ export function parseTrustProxy(value) {
     const hops = Number(text);
     // Fastify reads a number as "trust nothing", since a hop count cannot check who the peer is;
     // the operator who gives one vouches that only the proxies can reach this server.
-    return (_address, hop) => hop < hops;
+    return (_address: string, hop: number) => hop < hops;
   }
   return text.split(',').map((entry) => trustedEntry(entry.trim()));
 }
 
-/** @param {string} entry @returns {string} the entry as proxy-addr takes it */
-function trustedEntry(entry) {
-  const named = RANGE_NAMES[/** @type {keyof typeof RANGE_NAMES} */ (entry.toLowerCase())];
+/** The entry as proxy-addr takes it. */
+function trustedEntry(entry: string): string {
+  const named = Object.hasOwn(RANGE_NAMES, entry.toLowerCase()) ? RANGE_NAMES[entry.toLowerCase()] : undefined;
   if (named) return named;
   const [address, prefix, extra] = entry.split('/');
   const family = isIP(address);
@@ -56,9 +52,8 @@ function trustedEntry(entry) {
  * The part of an address that stands for one client: an IPv4 address as it is (an IPv4-mapped
  * IPv6 address as IPv4), an IPv6 address's /64 network (providers give each home or phone a whole
  * /64, so keying the full address would give one client 2^64 budgets). Anything else, as given.
- * @param {string | undefined} address
  */
-export function clientNetwork(address) {
+export function clientNetwork(address: string | undefined): string {
   const text = String(address ?? '');
   if (isIP(text) !== 6) return text;
   const groups = ipv6Groups(text.replace(/%.*$/, ''));
@@ -69,7 +64,7 @@ export function clientNetwork(address) {
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (`::` expanded, a trailing IPv4 as two groups). */
-function ipv6Groups(/** @type {string} */ address) {
+function ipv6Groups(address: string): number[] {
   let text = address.toLowerCase();
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (dotted) {
@@ -77,8 +72,8 @@ function ipv6Groups(/** @type {string} */ address) {
     text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head, tail] = text.split('::');
-  const parse = (/** @type {string} */ part) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const parse = (part: string | undefined) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
   const left = parse(head);
   const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }

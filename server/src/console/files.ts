@@ -2,6 +2,8 @@
 // read once at start and served by exact name, so no request can reach anything else.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { packagePath } from '../package-root.js';
 import { TYPES } from '../static.js';
 
 /** The console's own page may load only its own files and talk only to this server. */
@@ -16,29 +18,26 @@ const PAGE_HEADERS = {
 // Vite names every asset by its content hash: a new build is a new name.
 const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
-export const DEFAULT_CONSOLE_DIR = new URL('../../console/', import.meta.url).pathname;
+export const DEFAULT_CONSOLE_DIR = packagePath('console/');
 
-/** @param {string} dir @returns {Map<string, { body: Buffer, type: string }>} by path under /admin/ */
-function readBuild(dir) {
-  const files = new Map();
+/** The console's files by path under /admin/. */
+function readBuild(dir: string): Map<string, { body: Buffer; type: string }> {
+  const files = new Map<string, { body: Buffer; type: string }>();
   if (!existsSync(join(dir, 'index.html'))) return files;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const path = join(entry.parentPath ?? entry.path, entry.name);
-    const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path))] ?? 'application/octet-stream';
+    const path = join(entry.parentPath, entry.name);
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
     files.set(relative(dir, path).split('\\').join('/'), { body: readFileSync(path), type });
   }
   return files;
 }
 
-/**
- * @param {import('fastify').FastifyInstance} app
- * @param {string} dir the console's build
- */
-export function registerConsoleFiles(app, dir) {
+/** Serves the console's build in `dir` at /admin/. */
+export function registerConsoleFiles(app: FastifyInstance, dir: string): void {
   const files = readBuild(dir);
-  app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
-  app.get('/admin/*', { schema: { hide: true } }, (request, reply) => {
+  app.get('/admin', (_request, reply) => reply.redirect('/admin/'));
+  app.get('/admin/*', (request, reply) => {
     const name = request.url.split('?')[0].slice('/admin/'.length) || 'index.html';
     const file = files.get(name);
     if (!file) {

@@ -1,16 +1,27 @@
 // The command line: options, each also settable by an environment variable; seeding; graceful
 // shutdown (SIGTERM/SIGINT: stop accepting, let votes in flight finish, close the database).
 import { readFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { CheckedWidgetData } from '../../src/contract/types.js';
+import { RECEIPT_LIFETIME_MS } from '../../src/contract/voting.js';
 import { buildApp } from './app.js';
 import { parseTrustProxy } from './client-address.js';
-import { parseWidgetData } from './data.js';
+import { checkWidgetData } from './data.js';
 import { openSqliteStorage } from './storage/sqlite.js';
-import { staticRootsProblem } from './static.js';
+import { staticRootsProblem, type StaticRoot } from './static.js';
 import { parseShareNetworks } from './share-networks.js';
 import { adminTokenProblem } from './admin-token.js';
 
-export const OPTIONS = {
+interface Option {
+  /** The environment variable that sets it when the command line does not. */
+  env?: string;
+  default?: string;
+  help: string;
+  type?: 'boolean';
+}
+
+export const OPTIONS: Record<string, Option> = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
   host: { env: 'AW_HOST', default: '127.0.0.1', help: 'address to listen on' },
   db: { env: 'AW_DB', default: 'data/widgets.sqlite', help: 'SQLite file (made with its folder if missing)' },
@@ -38,35 +49,40 @@ function usage() {
 }
 
 /** Options from argv, then the environment, then defaults. */
-export function readOptions(argv = process.argv.slice(2), env = process.env) {
+export function readOptions(argv = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Record<string, string | boolean | undefined> {
   const { values } = parseArgs({
     args: argv,
     options: Object.fromEntries(Object.entries(OPTIONS).map(([name, o]) => [name, { type: o.type ?? 'string', multiple: name === 'allow-origin' || name === 'static' }])),
     strict: true,
   });
-  /** @type {Record<string, any>} */
-  const out = {};
+  const out: Record<string, string | boolean | undefined> = {};
   for (const [name, o] of Object.entries(OPTIONS)) {
-    let value = values[name];
+    let value = values[name] as string | string[] | boolean | undefined;
     if (Array.isArray(value)) value = value.join(',');
     if (value === undefined && o.env && env[o.env] !== undefined && env[o.env] !== '') {
-      value = o.type === 'boolean' ? /^(1|true|yes)$/i.test(env[o.env]) : env[o.env];
+      value = o.type === 'boolean' ? /^(1|true|yes)$/i.test(env[o.env]!) : env[o.env];
     }
     out[name] = value ?? o.default;
   }
   return out;
 }
 
-const list = (/** @type {string|undefined} */ v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 
-export async function main() {
-  let o;
+/** The reason an error gives, whatever was thrown. */
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Runs the server; the exit code when it stops at once (bad options, help), undefined while it runs. */
+export async function main(): Promise<number | undefined> {
+  let options;
   try {
-    o = readOptions();
+    options = readOptions();
   } catch (error) {
-    process.stderr.write(`article-widgets-server: ${error.message}\n\n${usage()}`);
+    process.stderr.write(`article-widgets-server: ${reason(error)}\n\n${usage()}`);
     return 2;
   }
+  // Every option but --help is a string (or undefined), as OPTIONS declares them.
+  const o = options as Record<string, string | undefined> & { help?: boolean };
   if (o.help) {
     process.stdout.write(usage());
     return 0;
@@ -80,12 +96,12 @@ export async function main() {
   if (!Number.isInteger(itemVotesPerAddress) || itemVotesPerAddress < 0) {
     return fail(`--item-votes-per-address: expected a whole number, got "${o['item-votes-per-address']}"`);
   }
-  if (!['replace', 'refuse'].includes(o['rating-change'])) return fail('--rating-change: expected replace or refuse');
+  if (o['rating-change'] !== 'replace' && o['rating-change'] !== 'refuse') return fail('--rating-change: expected replace or refuse');
   if (!(requestTimeout >= 1 && requestTimeout <= 3600)) return fail(`--request-timeout: expected 1 to 3600 seconds, got "${o['request-timeout']}"`);
   try {
     parseTrustProxy(o['trust-proxy']);
   } catch (error) {
-    return fail(`--trust-proxy: ${error.message}`);
+    return fail(`--trust-proxy: ${reason(error)}`);
   }
   const tokenProblem = o['admin-token'] === undefined ? undefined : adminTokenProblem(o['admin-token']);
   if (tokenProblem) return fail(`--admin-token: ${tokenProblem}`);
@@ -93,33 +109,34 @@ export async function main() {
   try {
     shareNetworks = parseShareNetworks(o['share-networks']);
   } catch (error) {
-    return fail(`--share-networks: ${error.message}`);
+    return fail(`--share-networks: ${reason(error)}`);
   }
-  const staticRoots = [];
+  const staticRoots: StaticRoot[] = [];
   for (const entry of list(o.static)) {
     const [prefix, dir] = entry.includes('=') ? entry.split('=') : ['/', entry];
     staticRoots.push({ prefix, dir });
   }
-  const staticProblem = staticRootsProblem(staticRoots, o.db);
+  const database = o.db!;
+  const staticProblem = staticRootsProblem(staticRoots, database);
   if (staticProblem) return fail(staticProblem);
 
-  let seed;
+  let seed: CheckedWidgetData | undefined;
   if (o.seed) {
     try {
-      seed = parseWidgetData(JSON.parse(readFileSync(o.seed, 'utf8')));
+      seed = checkWidgetData(JSON.parse(readFileSync(o.seed, 'utf8')));
     } catch (error) {
-      return fail(`--seed ${o.seed}: ${error.message}`);
+      return fail(`--seed ${o.seed}: ${reason(error)}`);
     }
   }
 
-  const storage = openSqliteStorage(o.db, { ratingChange: o['rating-change'] });
+  const storage = openSqliteStorage(database, { ratingChange: o['rating-change'] });
   if (seed) {
     try {
       const counts = await storage.importData(seed);
       console.log(`article-widgets-server: seeded ${counts.ratings} rating(s) and ${counts.polls} poll(s) from ${o.seed}`);
     } catch (error) {
       await storage.close();
-      return fail(`--seed ${o.seed}: ${error.message}`);
+      return fail(`--seed ${o.seed}: ${reason(error)}`);
     }
   }
 
@@ -137,19 +154,19 @@ export async function main() {
     logger: o.log === 'silent' ? false : { level: o.log },
   });
 
-  const prune = setInterval(() => storage.pruneReceipts(7 * 24 * 3600 * 1000).catch(() => {}), 3600 * 1000);
+  const prune = setInterval(() => void storage.pruneReceipts(RECEIPT_LIFETIME_MS).catch(() => {}), 3600 * 1000);
   prune.unref();
 
   // Connections that have not sent a byte yet: browsers open them ahead of need. Node counts them
   // as busy, and stops timing them out once the server closes, so a stop would wait on them for ever.
-  const connections = new Set();
-  app.server.on('connection', (/** @type {import('node:net').Socket} */ socket) => {
+  const connections = new Set<Socket>();
+  app.server.on('connection', (socket: Socket) => {
     connections.add(socket);
     socket.once('close', () => connections.delete(socket));
   });
 
-  let closing;
-  const shutdown = (/** @type {string} */ signal) => {
+  let closing: Promise<void> | undefined;
+  const shutdown = (signal: string) => {
     closing ??= (async () => {
       console.log(`article-widgets-server: ${signal}: finishing requests in flight`);
       clearInterval(prune);
@@ -167,7 +184,7 @@ export async function main() {
       console.log('article-widgets-server: stopped, database closed');
       process.exit(0);
     })().catch((error) => {
-      console.error(`article-widgets-server: shutdown failed: ${error.message}`);
+      console.error(`article-widgets-server: shutdown failed: ${reason(error)}`);
       process.exit(1);
     });
   };
@@ -180,7 +197,7 @@ export async function main() {
   console.log(`article-widgets-server: editors' console at /admin/${o['admin-token'] ? '' : ' (off: start with --admin-token or AW_ADMIN_TOKEN)'}`);
   return undefined;
 
-  function fail(/** @type {string} */ message) {
+  function fail(message: string): number {
     process.stderr.write(`article-widgets-server: ${message}\n`);
     return 1;
   }

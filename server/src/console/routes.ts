@@ -1,15 +1,9 @@
-// The routes of the editors' console, in the same form as the API's route table (../schemas.js):
-// Fastify validates with these and scripts/openapi.js documents them. The lists are admin API
+// The routes of the editors' console, in the same form as the API's route table (../schemas.ts):
+// Fastify validates with these and scripts/openapi.ts documents them. The lists are admin API
 // routes like the others (a bearer token or a console session); the session routes are the
 // console's own.
-import { ID_PATTERN } from '../schemas.js';
+import { ADMIN, POLL_PARAMS, errors, listOf, ref, type RouteSpec } from '../schemas.js';
 
-const ref = (/** @type {string} */ name) => ({ $ref: `${name}#` });
-const errors = { '4xx': ref('Error') };
-const ADMIN = {
-  type: 'object',
-  properties: { authorization: { type: 'string', maxLength: 1024, description: 'Bearer ADMIN_TOKEN' } },
-};
 const SESSION = {
   type: 'object',
   required: ['csrfToken', 'expiresAt'],
@@ -19,8 +13,7 @@ const SESSION = {
   },
 };
 
-/** @type {import('../schemas.js').RouteSpec[]} */
-export const consoleRoutes = [
+export const consoleRoutes: RouteSpec[] = [
   {
     method: 'POST', url: '/api/admin/session', operationId: 'signIn', summary: 'Sign in to the editors\' console with the admin token: sets the session cookie.', tags: ['console'],
     schema: {
@@ -43,14 +36,14 @@ export const consoleRoutes = [
     method: 'GET', url: '/api/admin/polls', operationId: 'listPolls', summary: 'Every poll with all its counts, newest first.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      response: { 200: { type: 'object', required: ['polls'], properties: { polls: { type: 'array', items: ref('PollView') } } }, ...errors },
+      response: { 200: listOf('polls', 'PollView'), ...errors },
     },
   },
   {
     method: 'GET', url: '/api/admin/polls/:pollId', operationId: 'getAdminPoll', summary: 'One poll with all its counts, whatever its results visibility.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      params: { type: 'object', required: ['pollId'], properties: { pollId: { type: 'string', pattern: ID_PATTERN, maxLength: 128 } } },
+      params: POLL_PARAMS,
       response: { 200: ref('PollView'), ...errors },
     },
   },
@@ -58,14 +51,14 @@ export const consoleRoutes = [
     method: 'GET', url: '/api/admin/ratings', operationId: 'listRatings', summary: 'Every rated article with its votes and average, by id.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      response: { 200: { type: 'object', required: ['ratings'], properties: { ratings: { type: 'array', items: ref('RatingSummary') } } }, ...errors },
+      response: { 200: listOf('ratings', 'RatingSummary'), ...errors },
     },
   },
   {
     method: 'GET', url: '/api/admin/shares', operationId: 'listShares', summary: 'The share counts of every shared URL, per network, most shared first.', tags: ['admin'], admin: true,
     schema: {
       headers: ADMIN,
-      response: { 200: { type: 'object', required: ['shares'], properties: { shares: { type: 'array', items: ref('ShareCounts') } } }, ...errors },
+      response: { 200: listOf('shares', 'ShareCounts'), ...errors },
     },
   },
 ];

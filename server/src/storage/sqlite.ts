@@ -5,12 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { ApiError, adminPollView, checkBallot, itemKey, pollView, ratingSummary } from '../rules.js';
+import { ApiError } from '../../../src/contract/errors.js';
+import { itemKey } from '../../../src/contract/ids.js';
+import { adminPollView, pollView, ratingSummary, unknownPoll } from '../../../src/contract/rules.js';
+import { checkBallot, checkRatingChange, replayed } from '../../../src/contract/voting.js';
 import { sqliteSessionStore } from './sqlite-sessions.js';
 import { sqliteAddressLimits } from './sqlite-address-limits.js';
-
-/** @typedef {import('./storage.js').Storage} Storage */
-/** @typedef {import('../rules.js').StoredPoll} StoredPoll */
+import { patchedPoll } from './poll-patch.js';
+import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from './storage.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -74,13 +76,28 @@ CREATE TABLE IF NOT EXISTS receipts (
 ) STRICT;
 `;
 
-/**
- * Opens (creating if needed) the SQLite file at `path`.
- * @param {string} path a file path, or ':memory:'
- * @param {{ ratingChange?: 'replace'|'refuse', now?: () => Date }} [options]
- * @returns {Storage}
- */
-export function openSqliteStorage(path, options = {}) {
+interface PollRow {
+  id: string;
+  question: string;
+  multiple: number;
+  max_choices: number;
+  results: CountedPoll['results'];
+  closes_at: string | null;
+  closed: number;
+  allow_change: number;
+  imported_voters: number;
+  reader_voters: number;
+}
+
+interface OptionRow {
+  option_id: string;
+  label: string;
+  votes: number;
+  reader_votes: number;
+}
+
+/** Opens (creating if needed) the SQLite file at `path` (a file path, or ':memory:'). */
+export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -94,68 +111,66 @@ export function openSqliteStorage(path, options = {}) {
   const addressLimits = sqliteAddressLimits(db, now);
 
   const q = {
-    meta: db.prepare('SELECT value FROM meta WHERE key = ?').pluck(),
-    setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
-    rating: db.prepare('SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = ?'),
-    ensureRating: db.prepare('INSERT INTO ratings (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING'),
-    myRating: db.prepare('SELECT rating FROM rating_votes WHERE article_id = ? AND voter = ?').pluck(),
-    insertRatingVote: db.prepare('INSERT INTO rating_votes (article_id, voter, rating) VALUES (?, ?, ?)'),
-    updateRatingVote: db.prepare('UPDATE rating_votes SET rating = ? WHERE article_id = ? AND voter = ?'),
-    addRating: db.prepare('UPDATE ratings SET reader_votes = reader_votes + ?, reader_sum = reader_sum + ? WHERE article_id = ?'),
-    importRating: db.prepare(
+    meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+    rating: db.prepare<[string], { votes: number; sum: number }>('SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = ?'),
+    ensureRating: db.prepare<[string]>('INSERT INTO ratings (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING'),
+    myRating: db.prepare<[string, string], number>('SELECT rating FROM rating_votes WHERE article_id = ? AND voter = ?').pluck(),
+    insertRatingVote: db.prepare<[string, string, number]>('INSERT INTO rating_votes (article_id, voter, rating) VALUES (?, ?, ?)'),
+    updateRatingVote: db.prepare<[number, string, string]>('UPDATE rating_votes SET rating = ? WHERE article_id = ? AND voter = ?'),
+    addRating: db.prepare<[number, number, string]>('UPDATE ratings SET reader_votes = reader_votes + ?, reader_sum = reader_sum + ? WHERE article_id = ?'),
+    importRating: db.prepare<[string, number, number]>(
       `INSERT INTO ratings (article_id, imported_votes, imported_sum) VALUES (?, ?, ?)
        ON CONFLICT (article_id) DO UPDATE SET imported_votes = excluded.imported_votes, imported_sum = excluded.imported_sum`,
     ),
-    poll: db.prepare('SELECT * FROM polls WHERE id = ?'),
-    options: db.prepare('SELECT option_id, label, imported_votes + reader_votes AS votes, reader_votes FROM poll_options WHERE poll_id = ? ORDER BY position'),
-    ballot: db.prepare('SELECT choices FROM poll_ballots WHERE poll_id = ? AND voter = ?').pluck(),
-    insertBallot: db.prepare('INSERT INTO poll_ballots (poll_id, voter, choices) VALUES (?, ?, ?)'),
-    updateBallot: db.prepare('UPDATE poll_ballots SET choices = ? WHERE poll_id = ? AND voter = ?'),
-    addOptionVote: db.prepare('UPDATE poll_options SET reader_votes = reader_votes + ? WHERE poll_id = ? AND option_id = ?'),
-    addVoter: db.prepare('UPDATE polls SET reader_voters = reader_voters + 1 WHERE id = ?'),
-    insertPoll: db.prepare(
+    poll: db.prepare<[string], PollRow>('SELECT * FROM polls WHERE id = ?'),
+    options: db.prepare<[string], OptionRow>('SELECT option_id, label, imported_votes + reader_votes AS votes, reader_votes FROM poll_options WHERE poll_id = ? ORDER BY position'),
+    ballot: db.prepare<[string, string], string>('SELECT choices FROM poll_ballots WHERE poll_id = ? AND voter = ?').pluck(),
+    insertBallot: db.prepare<[string, string, string]>('INSERT INTO poll_ballots (poll_id, voter, choices) VALUES (?, ?, ?)'),
+    updateBallot: db.prepare<[string, string, string]>('UPDATE poll_ballots SET choices = ? WHERE poll_id = ? AND voter = ?'),
+    addOptionVote: db.prepare<[number, string, string]>('UPDATE poll_options SET reader_votes = reader_votes + ? WHERE poll_id = ? AND option_id = ?'),
+    addVoter: db.prepare<[string]>('UPDATE polls SET reader_voters = reader_voters + 1 WHERE id = ?'),
+    insertPoll: db.prepare<[Record<string, unknown>]>(
       `INSERT INTO polls (id, question, multiple, max_choices, results, closes_at, closed, allow_change, imported_voters)
        VALUES (@id, @question, @multiple, @maxChoices, @results, @closesAt, @closed, @allowChange, @importedVoters)`,
     ),
-    updatePoll: db.prepare(
+    updatePoll: db.prepare<[Record<string, unknown>]>(
       `UPDATE polls SET question = @question, multiple = @multiple, max_choices = @maxChoices, results = @results,
        closes_at = @closesAt, closed = @closed, allow_change = @allowChange, imported_voters = @importedVoters WHERE id = @id`,
     ),
-    upsertOption: db.prepare(
+    upsertOption: db.prepare<[string, string, string, number, number]>(
       `INSERT INTO poll_options (poll_id, option_id, label, position, imported_votes) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (poll_id, option_id) DO UPDATE SET label = excluded.label, position = excluded.position, imported_votes = excluded.imported_votes`,
     ),
-    deleteOption: db.prepare('DELETE FROM poll_options WHERE poll_id = ? AND option_id = ?'),
-    shares: db.prepare('SELECT network, count FROM shares WHERE url = ? ORDER BY network'),
-    shareEvent: db.prepare('INSERT INTO share_events (url, network, voter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
-    addShare: db.prepare(
+    deleteOption: db.prepare<[string, string]>('DELETE FROM poll_options WHERE poll_id = ? AND option_id = ?'),
+    shares: db.prepare<[string], { network: string; count: number }>('SELECT network, count FROM shares WHERE url = ? ORDER BY network'),
+    shareEvent: db.prepare<[string, string, string]>('INSERT INTO share_events (url, network, voter) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    addShare: db.prepare<[string, string]>(
       'INSERT INTO shares (url, network, count) VALUES (?, ?, 1) ON CONFLICT (url, network) DO UPDATE SET count = count + 1',
     ),
-    receipt: db.prepare('SELECT fingerprint, reply FROM receipts WHERE key = ?'),
-    putReceipt: db.prepare('INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (?, ?, ?, ?)'),
-    pruneReceipts: db.prepare('DELETE FROM receipts WHERE created_at < ?'),
+    receipt: db.prepare<[string], { fingerprint: string; reply: string }>('SELECT fingerprint, reply FROM receipts WHERE key = ?'),
+    putReceipt: db.prepare<[string, string, string, number]>('INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (?, ?, ?, ?)'),
+    pruneReceipts: db.prepare<[number]>('DELETE FROM receipts WHERE created_at < ?'),
     // The admin lists. Polls newest first: a rowid table numbers its rows in insertion order.
-    pollIdsNewestFirst: db.prepare('SELECT id FROM polls ORDER BY rowid DESC').pluck(),
-    ratedArticles: db.prepare(
+    pollIdsNewestFirst: db.prepare<[], string>('SELECT id FROM polls ORDER BY rowid DESC').pluck(),
+    ratedArticles: db.prepare<[], { articleId: string; votes: number; sum: number }>(
       `SELECT article_id AS articleId, imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum
        FROM ratings WHERE imported_votes + reader_votes > 0 ORDER BY article_id`,
     ),
-    allShares: db.prepare('SELECT url, network, count FROM shares ORDER BY url, network'),
+    allShares: db.prepare<[], { url: string; network: string; count: number }>('SELECT url, network, count FROM shares ORDER BY url, network'),
   };
 
   q.setMeta.run('voter-pepper', randomBytes(32).toString('hex'));
   /** A per-database secret mixed into voter hashes: the file never holds a raw voter id. */
-  const pepper = /** @type {string} */ (q.meta.get('voter-pepper'));
+  const pepper = q.meta.get('voter-pepper') as string;
 
-  /** @param {string} pollId @returns {StoredPoll | undefined} */
-  function loadPoll(pollId) {
-    const row = /** @type {any} */ (q.poll.get(pollId));
+  function loadPoll(pollId: string): CountedPoll | undefined {
+    const row = q.poll.get(pollId);
     if (!row) return undefined;
-    const options = /** @type {any[]} */ (q.options.all(pollId));
     return {
       id: row.id,
       question: row.question,
-      options: options.map((o) => ({ id: o.option_id, label: o.label, votes: o.votes })),
+      options: q.options.all(pollId).map((o) => ({ id: o.option_id, label: o.label, votes: o.votes })),
       multiple: row.multiple === 1,
       maxChoices: row.max_choices,
       results: row.results,
@@ -166,50 +181,44 @@ export function openSqliteStorage(path, options = {}) {
     };
   }
 
-  /** @param {string} pollId */
-  function requirePoll(pollId) {
+  function requirePoll(pollId: string): CountedPoll {
     const poll = loadPoll(pollId);
-    if (!poll) throw new ApiError(404, 'unknown-poll', `There is no poll "${pollId}".`, 'params.pollId');
+    if (!poll) throw unknownPoll(pollId);
     return poll;
   }
 
-  /** @param {string} pollId @param {string} voter */
-  function choicesOf(pollId, voter) {
-    const raw = /** @type {string|undefined} */ (q.ballot.get(pollId, voter));
-    return raw === undefined ? undefined : /** @type {string[]} */ (JSON.parse(raw));
+  function choicesOf(pollId: string, voter: string): string[] | undefined {
+    const raw = q.ballot.get(pollId, voter);
+    return raw === undefined ? undefined : (JSON.parse(raw) as string[]);
   }
 
-  /** @param {string} articleId */
-  function readRating(articleId) {
-    const row = /** @type {{votes:number,sum:number}|undefined} */ (q.rating.get(articleId));
+  function readRating(articleId: string) {
+    const row = q.rating.get(articleId);
     return ratingSummary(articleId, row?.votes ?? 0, row?.sum ?? 0);
+  }
+
+  function readShares(url: string): ShareCounts {
+    const rows = q.shares.all(url);
+    const counts = Object.fromEntries(rows.map((r) => [r.network, r.count]));
+    return { url, counts, total: rows.reduce((sum, r) => sum + r.count, 0) };
   }
 
   /**
    * Runs a write once per receipt key, in one transaction with its receipt: a retry gets the
    * first reply again; the same key with a different request is refused.
-   * @template T
-   * @param {import('./storage.js').Receipt} receipt
-   * @param {() => T} write
-   * @returns {{ reply: T, replayed: boolean }}
    */
-  function once(receipt, write) {
+  function once<T>(receipt: WriteReceipt, write: () => T): { reply: T; replayed: boolean } {
     return db.transaction(() => {
-      const seen = /** @type {{fingerprint:string, reply:string}|undefined} */ (q.receipt.get(receipt.key));
-      if (seen) {
-        if (seen.fingerprint !== receipt.fingerprint) {
-          throw new ApiError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request.', 'headers.idempotency-key');
-        }
-        return { reply: JSON.parse(seen.reply), replayed: true };
-      }
+      const seen = q.receipt.get(receipt.key);
+      const first = replayed(seen && { fingerprint: seen.fingerprint, reply: seen.reply }, receipt.fingerprint);
+      if (first !== undefined) return { reply: JSON.parse(first) as T, replayed: true };
       const reply = write();
       q.putReceipt.run(receipt.key, receipt.fingerprint, JSON.stringify(reply), Date.now());
       return { reply, replayed: false };
     }).immediate();
   }
 
-  /** @param {import('./storage.js').PollInput} poll @param {boolean} create */
-  function writePoll(poll, create) {
+  function writePoll(poll: PollInput, create: boolean): void {
     const importedVoters = poll.voters ?? poll.options.reduce((sum, o) => sum + o.votes, 0);
     const row = {
       id: poll.id,
@@ -224,9 +233,8 @@ export function openSqliteStorage(path, options = {}) {
     };
     if (create) q.insertPoll.run(row);
     else q.updatePoll.run(row);
-    const existing = /** @type {any[]} */ (q.options.all(poll.id));
     const keep = new Set(poll.options.map((o) => o.id));
-    for (const old of existing) {
+    for (const old of q.options.all(poll.id)) {
       if (keep.has(old.option_id)) continue;
       if (old.reader_votes > 0) {
         throw new ApiError(409, 'option-has-votes', `Option "${old.option_id}" has readers' votes and cannot be removed.`, 'options');
@@ -256,13 +264,12 @@ export function openSqliteStorage(path, options = {}) {
     async rate({ articleId, voter, rating, receipt, quota }) {
       return once(receipt, () => {
         q.ensureRating.run(articleId);
-        const previous = /** @type {number|undefined} */ (q.myRating.get(articleId, voter));
+        const previous = q.myRating.get(articleId, voter);
+        checkRatingChange(previous, ratingChange);
         if (previous === undefined) {
           q.insertRatingVote.run(articleId, voter, rating);
           q.addRating.run(1, rating, articleId);
-          addressLimits.countVote(itemKey.rating(articleId), quota);
-        } else if (ratingChange === 'refuse') {
-          throw new ApiError(409, 'already-voted', 'This reader has already rated this article.');
+          addressLimits.countVote(itemKey('rating', articleId), quota);
         } else {
           q.updateRatingVote.run(rating, articleId, voter);
           q.addRating.run(0, rating - previous, articleId);
@@ -287,7 +294,7 @@ export function openSqliteStorage(path, options = {}) {
         else {
           q.insertBallot.run(pollId, voter, JSON.stringify(choices));
           q.addVoter.run(pollId);
-          addressLimits.countVote(itemKey.poll(pollId), quota);
+          addressLimits.countVote(itemKey('poll', pollId), quota);
         }
         return pollView(requirePoll(pollId), choices, now());
       });
@@ -302,7 +309,7 @@ export function openSqliteStorage(path, options = {}) {
         // One share per reader per network per URL: a second click is not a second share.
         if (q.shareEvent.run(url, network, voter).changes === 1) {
           q.addShare.run(url, network);
-          addressLimits.countVote(itemKey.share(url), quota);
+          addressLimits.countVote(itemKey('share', url), quota);
         }
         return readShares(url);
       });
@@ -318,26 +325,15 @@ export function openSqliteStorage(path, options = {}) {
 
     async updatePoll(pollId, patch) {
       db.transaction(() => {
-        const current = requirePoll(pollId);
-        const row = /** @type {any} */ (q.poll.get(pollId));
-        const merged = {
-          ...current,
-          ...patch,
-          id: pollId,
-          options: current.options.map((o) => {
-            const imported = /** @type {any[]} */ (q.options.all(pollId)).find((x) => x.option_id === o.id);
-            // Own properties only: an option named "toString" must not find Object.prototype's.
-            const label = patch.labels && Object.hasOwn(patch.labels, o.id) ? patch.labels[o.id] : o.label;
-            return { id: o.id, label, votes: o.votes - imported.reader_votes };
-          }),
-          voters: row.imported_voters,
+        const stored = q.options.all(pollId);
+        const imported = {
+          votes: (optionId: string) => {
+            const option = stored.find((o) => o.option_id === optionId)!;
+            return option.votes - option.reader_votes;
+          },
+          voters: q.poll.get(pollId)?.imported_voters ?? 0,
         };
-        const unknown = Object.keys(patch.labels ?? {}).find((id) => !current.options.some((o) => o.id === id));
-        if (unknown !== undefined) throw new ApiError(404, 'unknown-option', `This poll has no option "${unknown}".`, `body.labels.${unknown}`);
-        if (merged.maxChoices > merged.options.length || (!merged.multiple && merged.maxChoices !== 1)) {
-          throw new ApiError(400, 'invalid', 'maxChoices does not fit the poll.', 'body.maxChoices');
-        }
-        writePoll(merged, false);
+        writePoll(patchedPoll(requirePoll(pollId), patch, imported), false);
       }).immediate();
       return pollView(requirePoll(pollId), undefined, now());
     },
@@ -351,7 +347,7 @@ export function openSqliteStorage(path, options = {}) {
     },
 
     async adminPolls() {
-      return /** @type {string[]} */ (q.pollIdsNewestFirst.all()).map((id) => adminPollView(requirePoll(id), now()));
+      return q.pollIdsNewestFirst.all().map((id) => adminPollView(requirePoll(id), now()));
     },
 
     async adminPoll(pollId) {
@@ -359,13 +355,12 @@ export function openSqliteStorage(path, options = {}) {
     },
 
     async ratedArticles() {
-      return /** @type {{articleId:string,votes:number,sum:number}[]} */ (q.ratedArticles.all()).map((r) => ratingSummary(r.articleId, r.votes, r.sum));
+      return q.ratedArticles.all().map((r) => ratingSummary(r.articleId, r.votes, r.sum));
     },
 
     async allShares() {
-      /** @type {Map<string, import('./storage.js').ShareCounts>} */
-      const byUrl = new Map();
-      for (const { url, network, count } of /** @type {{url:string,network:string,count:number}[]} */ (q.allShares.all())) {
+      const byUrl = new Map<string, ShareCounts>();
+      for (const { url, network, count } of q.allShares.all()) {
         const entry = byUrl.get(url) ?? { url, counts: {}, total: 0 };
         entry.counts[network] = count;
         entry.total += count;
@@ -388,11 +383,4 @@ export function openSqliteStorage(path, options = {}) {
       db.close();
     },
   };
-
-  /** @param {string} url */
-  function readShares(url) {
-    const rows = /** @type {{network:string,count:number}[]} */ (q.shares.all(url));
-    const counts = Object.fromEntries(rows.map((r) => [r.network, r.count]));
-    return { url, counts, total: rows.reduce((sum, r) => sum + r.count, 0) };
-  }
 }

@@ -4,45 +4,85 @@
 // cacheable aggregate reads, demo files.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Fastify from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type RouteGenericInterface, type RouteHandlerMethod } from 'fastify';
 import cors from '@fastify/cors';
-import { ApiError, itemKey, tooManyError } from './rules.js';
+import { ApiError, tooManyError, type ErrorCode } from '../../src/contract/errors.js';
+import { itemKey } from '../../src/contract/ids.js';
+import { checkNetwork } from '../../src/contract/voting.js';
 import { routes, sharedSchemas } from './schemas.js';
-import { describeAjvError, normalizePollInput, normalizeWidgetData } from './data.js';
-import { registerStatic } from './static.js';
+import { describeAjvError } from './ajv-errors.js';
+import { checkPollInput, checkWidgetData } from './data.js';
+import { registerStatic, type StaticRoot } from './static.js';
 import { registerConsole } from './console/console.js';
 import { securityHeaders } from './security-headers.js';
 import { BUILT_IN_NETWORKS } from './share-networks.js';
 import { adminAuth, failedAuthLimiter } from './admin-token.js';
 import { sameSecret } from './secrets.js';
 import { parseTrustProxy } from './client-address.js';
-import { addressKeys } from './limits/address-keys.js';
+import { addressKeys, type AddressKey } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
+import { packagePath } from './package-root.js';
+import type { AddressQuota, PollPatch, Storage, WriteReceipt } from './storage/storage.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
-/**
- * @typedef {{
- *   storage: import('./storage/storage.js').Storage,
- *   allowOrigins?: string[],
- *   adminToken?: string,
- *   verifySecret?: string,
- *   rateLimit?: { max: number, windowMs?: number },
- *   itemVotesPerAddress?: number,
- *   clock?: () => number,
- *   trustProxy?: string,
- *   logger?: boolean | object,
- *   staticRoots?: { prefix: string, dir: string }[],
- *   bodyLimit?: number,
- *   now?: () => Date,
- *   consoleDir?: string,
- *   requestTimeoutMs?: number,
- *   shareNetworks?: string[],
- * }} AppOptions
- */
+export interface AppOptions {
+  storage: Storage;
+  allowOrigins?: string[];
+  adminToken?: string;
+  verifySecret?: string;
+  rateLimit?: { max: number; windowMs?: number };
+  itemVotesPerAddress?: number;
+  clock?: () => number;
+  trustProxy?: string;
+  logger?: boolean | Record<string, unknown>;
+  staticRoots?: StaticRoot[];
+  bodyLimit?: number;
+  now?: () => Date;
+  consoleDir?: string;
+  requestTimeoutMs?: number;
+  shareNetworks?: string[];
+}
 
-/** @param {string} origin @param {string[]} allowed */
-function originAllowed(origin, allowed) {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The client's hashed address and day, set on writes before anything else runs. */
+    addressKey: AddressKey | null;
+  }
+  interface FastifyInstance {
+    /** The admin token check, for a sign-in form to share the API's count of wrong tokens. */
+    adminAuth: import('./admin-token.js').AdminAuth;
+  }
+}
+
+/** What the voter's own values of a write look like once the route's schema passed them. */
+interface VoterBody {
+  voterId: string;
+  voterSignature?: string;
+}
+interface WriteHeaders {
+  'idempotency-key': string;
+}
+
+/** Each route's request, as its JSON Schema lets it through (schemas.ts). */
+interface Operations {
+  health: RouteGenericInterface;
+  getRatings: { Querystring: { ids: string } };
+  getRating: { Params: { articleId: string } };
+  rateArticle: { Params: { articleId: string }; Headers: WriteHeaders; Body: VoterBody & { rating: number } };
+  getPoll: { Params: { pollId: string }; Headers: { 'x-voter-id'?: string } };
+  votePoll: { Params: { pollId: string }; Headers: WriteHeaders; Body: VoterBody & { optionIds: string[] } };
+  getShareCounts: { Querystring: { url: string } };
+  recordShare: { Headers: WriteHeaders; Body: VoterBody & { url: string; network: string } };
+  createPoll: { Body: unknown };
+  updatePoll: { Params: { pollId: string }; Body: PollPatch };
+  closePoll: { Params: { pollId: string } };
+  importData: { Body: unknown };
+}
+
+type Handlers = { [Operation in keyof Operations]: (request: FastifyRequest<Operations[Operation]>, reply: FastifyReply) => Promise<unknown> };
+
+function originAllowed(origin: string, allowed: string[]): boolean {
   return allowed.includes('*') || allowed.includes(origin);
 }
 
@@ -50,8 +90,7 @@ function originAllowed(origin, allowed) {
 // for 10 s. No stale-while-revalidate: browsers honour it and would show old figures after a vote.
 const PUBLIC_CACHE = 'public, max-age=0, s-maxage=10, must-revalidate';
 
-/** @param {AppOptions} options */
-export async function buildApp(options) {
+export async function buildApp(options: AppOptions) {
   const { storage } = options;
   const allowOrigins = (options.allowOrigins ?? []).map((o) => o.replace(/\/$/, ''));
   const clock = options.clock ?? Date.now;
@@ -61,7 +100,7 @@ export async function buildApp(options) {
     ? createRateLimiter({ limit: options.rateLimit.max, periodMs: options.rateLimit.windowMs ?? 60_000, clock })
     : undefined;
   const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
-  const shareNetworks = new Set(options.shareNetworks ?? BUILT_IN_NETWORKS);
+  const shareNetworks = options.shareNetworks ?? BUILT_IN_NETWORKS;
   const admin = adminAuth({ token: options.adminToken, keys, failedAuth: failedAuthLimiter({ clock }) });
 
   // A client gets this long to send a whole request, headers and body, and may sit silent on a
@@ -79,7 +118,7 @@ export async function buildApp(options) {
     // Long or odd ids reach validation (a 400 naming the field) instead of the router's 414.
     routerOptions: { maxParamLength: 4096 },
     // Errors the router raises before any route runs (bad percent-encoding...): same JSON shape.
-    frameworkErrors: (error, request, reply) => {
+    frameworkErrors: (error, request, reply: FastifyReply) => {
       setSecurityHeaders(request, reply);
       const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 400;
       reply.code(status).send({ error: { code: 'bad-url', message: 'The request URL is malformed.' } });
@@ -92,8 +131,8 @@ export async function buildApp(options) {
             ...(typeof options.logger === 'object' ? options.logger : {}),
             // No addresses, no headers, no query strings (they may hold voter ids): method and path.
             serializers: {
-              req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }),
-              res: (res) => ({ statusCode: res.statusCode }),
+              req: (req: { method: string; url: string }) => ({ method: req.method, path: String(req.url).split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },
   });
@@ -105,12 +144,9 @@ export async function buildApp(options) {
   // JSON only: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
   app.removeContentTypeParser('text/plain');
   for (const schema of sharedSchemas) app.addSchema(schema);
-  /** The client's hashed address and day, set on writes before anything else runs. */
   app.decorateRequest('addressKey', null);
-  /** The admin token check, for a sign-in form to share the API's count of wrong tokens. */
   app.decorate('adminAuth', admin);
-  /** @param {import('fastify').FastifyRequest} request @returns {import('./storage/storage.js').AddressQuota} */
-  const quotaOf = (request) => ({ .../** @type {any} */ (request).addressKey, limit: itemVotesPerAddress });
+  const quotaOf = (request: FastifyRequest): AddressQuota => ({ ...request.addressKey!, limit: itemVotesPerAddress });
 
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin ? originAllowed(origin, allowOrigins) : false),
@@ -119,8 +155,8 @@ export async function buildApp(options) {
     maxAge: 600,
   });
 
-  app.setErrorHandler((error, request, reply) => {
-    const send = (status, code, message, field) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const send = (status: number, code: ErrorCode, message: string, field?: string) => {
       reply.code(status).type('application/json; charset=utf-8');
       return reply.send({ error: field === undefined ? { code, message } : { code, message, field } });
     };
@@ -129,19 +165,21 @@ export async function buildApp(options) {
       return send(error.status, error.code, error.message, error.field);
     }
     if (error.validation) {
-      const context = error.validationContext === 'querystring' ? 'query' : error.validationContext;
+      const context = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? '');
       const [field, problem] = describeAjvError(error.validation[0], context);
       return send(400, 'invalid', `${field}: ${problem}`, field);
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
-      const known = {
-        FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too-large', 'The request body is too large.'],
-        FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type', 'Send JSON with Content-Type: application/json.'],
-        FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid', 'The Content-Length does not match the body.'],
-        FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed-json', 'The JSON body is empty.'],
-        FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed-json', 'The body is not valid JSON.'],
-      }[error.code ?? ''];
+      const known = (
+        {
+          FST_ERR_CTP_BODY_TOO_LARGE: [413, 'too-large', 'The request body is too large.'],
+          FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type', 'Send JSON with Content-Type: application/json.'],
+          FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid', 'The Content-Length does not match the body.'],
+          FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed-json', 'The JSON body is empty.'],
+          FST_ERR_CTP_INVALID_JSON_BODY: [400, 'malformed-json', 'The body is not valid JSON.'],
+        } as Record<string, [number, ErrorCode, string]>
+      )[error.code ?? ''];
       if (known) return send(known[0], known[1], known[2], known[1] === 'too-large' || known[1] === 'malformed-json' ? 'body' : undefined);
       if (error instanceof SyntaxError) return send(400, 'malformed-json', 'The body is not valid JSON.', 'body');
       return send(status, 'bad-request', error.message);
@@ -155,7 +193,7 @@ export async function buildApp(options) {
   });
 
   /** Origins allowed to write: the allow-list, and the server's own pages. */
-  function checkOrigin(request) {
+  function checkOrigin(request: FastifyRequest): void {
     const origin = request.headers.origin;
     if (!origin || originAllowed(origin, allowOrigins)) return;
     try {
@@ -166,7 +204,7 @@ export async function buildApp(options) {
     throw new ApiError(403, 'origin-not-allowed', 'This site is not allowed to write to this server.', 'headers.origin');
   }
 
-  async function checkAdmin(request) {
+  async function checkAdmin(request: FastifyRequest): Promise<void> {
     // An editor in the console: the session cookie (and, to change anything, its CSRF token).
     if (options.adminToken && request.headers.authorization === undefined && (await editorsConsole.authenticate(request))) return;
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
@@ -176,13 +214,14 @@ export async function buildApp(options) {
   }
 
   /** The voter id as stored: a keyed hash, so the database never holds the id itself. */
-  const voterKey = (/** @type {string} */ id) => createHmac('sha256', storage.pepper).update(id).digest('base64url');
+  const voterKey = (id: string) => createHmac('sha256', storage.pepper).update(id).digest('base64url');
 
   /**
    * Validates the voter of a write on `item` (an itemKey) and derives its receipt. In verified
    * mode the site signs the voter id with the item, so a signature for one item votes on no other.
    */
-  function writeContext(request, voterId, item) {
+  function writeContext(request: FastifyRequest<{ Body: VoterBody; Headers: WriteHeaders }>, item: string): { voter: string; receipt: WriteReceipt } {
+    const { voterId } = request.body;
     if (options.verifySecret) {
       const signature = request.body.voterSignature ?? '';
       const expected = createHmac('sha256', options.verifySecret).update(`${voterId}\n${item}`).digest('hex');
@@ -199,8 +238,9 @@ export async function buildApp(options) {
   }
 
   /** Replies with a cacheable JSON body: an ETag, and 304 when the client has it already. */
-  function cacheable(request, reply, body, { personal = false } = {}) {
-    const json = reply.serialize(body);
+  function cacheable(request: FastifyRequest, reply: FastifyReply, body: unknown, { personal = false } = {}) {
+    // The route's JSON serializer makes a string.
+    const json = reply.serialize(body) as string;
     const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
     reply.header('etag', etag);
     reply.header('cache-control', personal ? 'private, no-cache' : PUBLIC_CACHE);
@@ -212,7 +252,7 @@ export async function buildApp(options) {
     return reply.send(json);
   }
 
-  const handlers = {
+  const handlers: Handlers = {
     health: async () => ({ ok: await storage.health(), version }),
     getRatings: async (request, reply) => {
       const ids = [...new Set(request.query.ids.split(','))];
@@ -220,7 +260,7 @@ export async function buildApp(options) {
     },
     getRating: async (request, reply) => cacheable(request, reply, await storage.getRating(request.params.articleId)),
     rateArticle: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.rating(request.params.articleId));
+      const { voter, receipt } = writeContext(request, itemKey('rating', request.params.articleId));
       const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt, quota: quotaOf(request) });
       return reply;
     },
@@ -231,33 +271,31 @@ export async function buildApp(options) {
       return cacheable(request, reply, view, { personal: id !== undefined });
     },
     votePoll: async (request) => {
-      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.poll(request.params.pollId));
+      const { voter, receipt } = writeContext(request, itemKey('poll', request.params.pollId));
       const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt, quota: quotaOf(request) });
       return reply;
     },
     getShareCounts: async (request, reply) => cacheable(request, reply, await storage.getShares(request.query.url)),
     recordShare: async (request) => {
-      const { network } = request.body;
-      if (!shareNetworks.has(network)) {
-        throw new ApiError(400, 'unknown-network', `This server does not count shares on "${network}": it counts ${[...shareNetworks].join(', ')}.`, 'body.network');
-      }
-      const { voter, receipt } = writeContext(request, request.body.voterId, itemKey.share(request.body.url));
+      checkNetwork(request.body.network, shareNetworks);
+      const { voter, receipt } = writeContext(request, itemKey('share', request.body.url));
       const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
       return reply;
     },
     createPoll: async (request, reply) => {
-      const view = await storage.createPoll(normalizePollInput(request.body));
+      const view = await storage.createPoll(checkPollInput(request.body));
       return reply.code(201).send(view);
     },
     updatePoll: async (request) => storage.updatePoll(request.params.pollId, request.body),
     closePoll: async (request) => storage.updatePoll(request.params.pollId, { closed: true }),
-    importData: async (request) => storage.importData(normalizeWidgetData(request.body, 'body')),
+    importData: async (request) => storage.importData(checkWidgetData(request.body, 'body.')),
   };
 
   const editorsConsole = registerConsole(app, { ...options, checkAdmin, checkOrigin, adminAuth: admin });
 
   for (const route of routes) {
-    const handler = handlers[/** @type {keyof typeof handlers} */ (route.operationId)];
+    // Each handler takes the request its route's schema lets through (Operations, above).
+    const handler = handlers[route.operationId as keyof Operations] as RouteHandlerMethod;
     app.route({
       method: route.method,
       url: route.url,
@@ -269,7 +307,7 @@ export async function buildApp(options) {
         if (route.write || route.admin) checkOrigin(request);
         if (route.write) {
           const addressKey = await keys.of(request.ip);
-          /** @type {any} */ (request).addressKey = addressKey;
+          request.addressKey = addressKey;
           const wait = writeLimiter?.hit(addressKey.key) ?? 0;
           if (wait) throw tooManyError('rate-limited', `Too many votes from this address; try again in ${wait} s.`, wait);
         }
@@ -278,8 +316,8 @@ export async function buildApp(options) {
     });
   }
 
-  const openapi = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
-  app.get('/api/openapi.json', { schema: { hide: true } }, (_request, reply) => reply.type('application/json').send(openapi));
+  const openapi = readFileSync(packagePath('openapi.json'), 'utf8');
+  app.get('/api/openapi.json', (_request, reply) => reply.type('application/json').send(openapi));
 
   if (options.staticRoots?.length) registerStatic(app, options.staticRoots);
   return app;

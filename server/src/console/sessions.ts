@@ -2,23 +2,21 @@
 // back in a header on every state-changing request, an idle expiry of a day that each use pushes
 // back. The store keeps only a hash of the id, so a copy of the database opens no session.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { SessionStore } from '../storage/storage.js';
 
 export const SESSION_COOKIE = 'aw_console';
 export const IDLE_MS = 24 * 3600_000;
 // Pushing the expiry back on every request would cost a disk sync each; a minute's precision is plenty.
 const EXTEND_AFTER_MS = 60_000;
 
-/**
- * @param {{
- *   store: import('../storage/storage.js').SessionStore,
- *   adminToken: string | undefined,
- *   pepper: string,
- *   now?: () => Date,
- * }} options
- */
-export function consoleSessions({ store, adminToken, pepper, now = () => new Date() }) {
+export function consoleSessions({ store, adminToken, pepper, now = () => new Date() }: {
+  store: SessionStore;
+  adminToken: string | undefined;
+  pepper: string;
+  now?: () => Date;
+}) {
   const clock = () => now().getTime();
-  const hashId = (/** @type {string} */ id) => createHash('sha256').update(id).digest('base64url');
+  const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
   // A session belongs to the admin token it was opened with: starting the server with a new
   // token signs every editor out.
   const tokenTag = createHmac('sha256', pepper).update(adminToken ?? '').digest('base64url');
@@ -34,11 +32,8 @@ export function consoleSessions({ store, adminToken, pepper, now = () => new Dat
       return { id, csrfToken, expiresAt };
     },
 
-    /**
-     * The live session of a cookie's id, its idle expiry pushed back; undefined when there is none.
-     * @param {string} id
-     */
-    async resume(id) {
+    /** The live session of a cookie's id, its idle expiry pushed back; undefined when there is none. */
+    async resume(id: string) {
       const idHash = hashId(id);
       const session = await store.find(idHash);
       const time = clock();
@@ -50,19 +45,15 @@ export function consoleSessions({ store, adminToken, pepper, now = () => new Dat
       return session;
     },
 
-    /** Ends a session: its cookie opens nothing any more. @param {string} id */
-    async close(id) {
+    /** Ends a session: its cookie opens nothing any more. */
+    async close(id: string) {
       await store.end(hashId(id));
     },
   };
 }
 
-/**
- * One cookie's value from a Cookie header.
- * @param {string | undefined} header
- * @param {string} name
- */
-export function readCookie(header, name) {
+/** One cookie's value from a Cookie header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const pair of (header ?? '').split(';')) {
     const at = pair.indexOf('=');
     if (at !== -1 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
@@ -72,11 +63,10 @@ export function readCookie(header, name) {
 
 /**
  * The Set-Cookie of a session: no Max-Age, so the browser drops it when it closes; the server
- * ends it after a day idle in any case. `Secure` whenever the request came over HTTPS.
- * @param {string} value the session id, or '' to clear the cookie
- * @param {{ secure: boolean }} options
+ * ends it after a day idle in any case. `Secure` whenever the request came over HTTPS. `value`
+ * is the session id, or '' to clear the cookie.
  */
-export function sessionCookie(value, { secure }) {
+export function sessionCookie(value: string, { secure }: { secure: boolean }): string {
   const attributes = [`${SESSION_COOKIE}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict'];
   if (value === '') attributes.push('Max-Age=0');
   if (secure) attributes.push('Secure');

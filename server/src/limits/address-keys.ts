@@ -5,28 +5,23 @@
 import { createHmac } from 'node:crypto';
 import { clientNetwork } from '../client-address.js';
 
-/** @typedef {{ key: string, day: string }} AddressKey the hashed address and the UTC day it holds for */
+/** The hashed address and the UTC day it holds for. */
+export interface AddressKey {
+  key: string;
+  day: string;
+}
 
 /** `2026-11-28`: the UTC day of a time. */
-export const utcDay = (/** @type {number} */ time) => new Date(time).toISOString().slice(0, 10);
+export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
 /** Milliseconds from `time` to the end of its UTC day. */
-export const msToEndOfDay = (/** @type {number} */ time) => Date.parse(`${utcDay(time)}T00:00:00Z`) + 86_400_000 - time;
+export const msToEndOfDay = (time: number): number => Date.parse(`${utcDay(time)}T00:00:00Z`) + 86_400_000 - time;
 
-/**
- * @param {{ addressSalt: (day: string) => Promise<string> }} storage
- * @param {() => number} [clock]
- */
-export function addressKeys(storage, clock = Date.now) {
-  /** @type {{ day: string, salt: Promise<string> } | undefined} */
-  let today;
+export function addressKeys(storage: { addressSalt: (day: string) => Promise<string> }, clock: () => number = Date.now) {
+  let today: { day: string; salt: Promise<string> } | undefined;
   return {
-    /**
-     * The key of a client address (IPv6 by /64) for today.
-     * @param {string | undefined} address
-     * @returns {Promise<AddressKey>}
-     */
-    async of(address) {
+    /** The key of a client address (IPv6 by /64) for today. */
+    async of(address: string | undefined): Promise<AddressKey> {
       const day = utcDay(clock());
       if (today?.day !== day) {
         const salt = storage.addressSalt(day);

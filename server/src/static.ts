@@ -5,8 +5,9 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 
-export const TYPES = {
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -19,6 +20,12 @@ export const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/** A folder served under a URL prefix. */
+export interface StaticRoot {
+  prefix: string;
+  dir: string;
+}
+
 const META = '<meta name="article-widgets:api" content="/api" />';
 
 /** Dotfiles and dot folders (.env, .git) and SQLite databases with their journals: never served. */
@@ -26,30 +33,28 @@ const HIDDEN_NAME = /^\./;
 const DATABASE_NAME = /\.(sqlite3?|db)$|-(wal|shm|journal)$/i;
 
 /** Whether a path under a served folder names a file that is never served. */
-function isPrivate(/** @type {string} */ relativePath) {
+function isPrivate(relativePath: string): boolean {
   return relativePath.split(sep).some((name) => HIDDEN_NAME.test(name) || DATABASE_NAME.test(name));
 }
 
 /** `/demo/` -> `/demo`, `/` -> `` */
-const normalPrefix = (/** @type {string} */ prefix) => `/${prefix.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
+const normalPrefix = (prefix: string) => `/${prefix.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
 
 /** The real path of `path`, for a file that may not exist yet: its nearest existing folder's, resolved. */
-function realPathOfMaybeMissing(/** @type {string} */ path) {
+function realPathOfMaybeMissing(path: string): string {
   let existing = resolve(path);
   while (!existsSync(existing)) existing = dirname(existing);
   return resolve(realpathSync(existing), relative(existing, resolve(path)));
 }
 
-const isInside = (/** @type {string} */ path, /** @type {string} */ dir) => path === dir || path.startsWith(dir + sep);
+const isInside = (path: string, dir: string) => path === dir || path.startsWith(dir + sep);
 
 /**
  * What is wrong with these static roots, if anything: a folder that does not exist, or one that
  * holds the database (it would be served, votes and all). Checked before the server starts.
- * @param {{ prefix: string, dir: string }[]} roots
- * @param {string} databasePath a file path, or ':memory:'
- * @returns {string | undefined}
+ * `databasePath` is a file path, or ':memory:'.
  */
-export function staticRootsProblem(roots, databasePath) {
+export function staticRootsProblem(roots: StaticRoot[], databasePath: string): string | undefined {
   const database = databasePath === ':memory:' ? undefined : realPathOfMaybeMissing(databasePath);
   for (const { prefix, dir } of roots) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return `--static ${prefix}=${dir}: no such folder`;
@@ -60,11 +65,8 @@ export function staticRootsProblem(roots, databasePath) {
   return undefined;
 }
 
-/**
- * @param {import('fastify').FastifyInstance} app
- * @param {{ prefix: string, dir: string }[]} roots existing folders (see staticRootsProblem)
- */
-export function registerStatic(app, roots) {
+/** Serves `roots`, existing folders (see staticRootsProblem). */
+export function registerStatic(app: FastifyInstance, roots: StaticRoot[]): void {
   const mounts = roots
     .map(({ prefix, dir }) => ({ prefix: normalPrefix(prefix), dir: realpathSync(dir) }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
@@ -72,9 +74,8 @@ export function registerStatic(app, roots) {
   /**
    * The real path of the file a URL path names, if it may be served: inside its folder by real
    * path (after symlinks), and neither asked for nor found under a private name.
-   * @returns {Promise<string | undefined>}
    */
-  async function locate(/** @type {string} */ path) {
+  async function locate(path: string): Promise<string | undefined> {
     const mount = mounts.find(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`));
     if (!mount) return undefined;
     const asked = resolve(mount.dir, `.${path.slice(mount.prefix.length) || '/'}`);
@@ -86,10 +87,10 @@ export function registerStatic(app, roots) {
   }
 
   const first = normalPrefix(roots[0]?.prefix ?? '');
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect(first ? `${first}/` : '/index.html'));
+  app.get('/', (_request, reply) => reply.redirect(first ? `${first}/` : '/index.html'));
 
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    let path;
+  app.get('/*', async (request, reply) => {
+    let path: string;
     try {
       path = decodeURIComponent(request.url.split('?')[0]);
     } catch {
@@ -99,7 +100,7 @@ export function registerStatic(app, roots) {
       const file = path.includes('\0') ? undefined : await locate(path);
       if (!file) throw new Error('not served');
       let body = await readFile(file);
-      const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (type.startsWith('text/html')) {
         const html = body.toString('utf8');
         body = Buffer.from(html.includes('name="article-widgets:api"') ? html : html.replace(/<\/head>/i, `  ${META}\n  </head>`));

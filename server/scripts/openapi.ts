@@ -1,7 +1,8 @@
 // Writes server/openapi.json from the route table: `npm run openapi -w server`.
 import { writeFileSync } from 'node:fs';
 import { openapiDocument } from '../src/openapi.js';
+import { packagePath } from '../src/package-root.js';
 
-const file = new URL('../openapi.json', import.meta.url);
+const file = packagePath('openapi.json');
 writeFileSync(file, `${JSON.stringify(openapiDocument(), null, 2)}\n`);
-console.log(`wrote ${file.pathname}`);
+console.log(`wrote ${file}`);

@@ -1,6 +1,7 @@
 // Headers on every reply: a browser never sniffs a reply into another type, no other site frames
 // the pages, the pages run only this server's own scripts and styles, and the API may be read
 // across origins only where CORS lets sites use it.
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The demo pages' policy: scripts, styles and requests from this server only, nothing inline (the
@@ -24,10 +25,9 @@ export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'";
 /**
  * Sets the headers on a reply about to be sent. The server calls it for every reply (an onSend
  * hook), and where Fastify skips the hooks: errors it raises before routing.
- * @param {{ crossOriginApi: boolean }} options whether other sites' pages use the API (an allow-list)
- * @returns {(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => void}
+ * `crossOriginApi`: whether other sites' pages use the API (an allow-list).
  */
-export function securityHeaders({ crossOriginApi }) {
+export function securityHeaders({ crossOriginApi }: { crossOriginApi: boolean }): (request: FastifyRequest, reply: FastifyReply) => void {
   return (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     // Not no-referrer: under it a page's own POSTs carry "Origin: null", which the write guard refuses.

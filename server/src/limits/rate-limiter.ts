@@ -1,14 +1,14 @@
 // A rate limit per key in this process's memory: the write limit per client address, and the
 // limit on wrong admin tokens. Several server processes each keep their own.
 
-/**
- * @typedef {object} RateLimiter
- * @property {(key: string) => number} hit counts one event of `key`: 0 when allowed, else the
- *   whole seconds until one is (a refused event is not counted)
- * @property {(key: string) => number} retryAfter the seconds until `key` may act again, 0 if now;
- *   counts nothing
- * @property {() => number} size how many keys are remembered
- */
+export interface RateLimiter {
+  /** Counts one event of `key`: 0 when allowed, else the whole seconds until one is (a refused event is not counted). */
+  hit(key: string): number;
+  /** The seconds until `key` may act again, 0 if now; counts nothing. */
+  retryAfter(key: string): number;
+  /** How many keys are remembered. */
+  size(): number;
+}
 
 /**
  * A token bucket per key, kept as one number (GCRA: the time at which the key's bucket is full
@@ -21,21 +21,17 @@
  * period has a full bucket again, so dropping it forgets nothing. Should more than `maxKeys` keys
  * arrive within one period, the generations turn early: a flood of addresses then costs those
  * addresses some of their limit, never the server its memory.
- *
- * @param {{ limit: number, periodMs: number, maxKeys?: number, clock?: () => number }} options
- * @returns {RateLimiter}
  */
-export function createRateLimiter({ limit, periodMs, maxKeys = 500_000, clock = Date.now }) {
+export function createRateLimiter({ limit, periodMs, maxKeys = 500_000, clock = Date.now }: { limit: number; periodMs: number; maxKeys?: number; clock?: () => number }): RateLimiter {
   const interval = periodMs / limit;
   /** How far ahead of now a key's full-again time may be and still allow one more event. */
   const tolerance = periodMs - interval;
-  /** @type {Map<string, number>} key -> the time its bucket is full again */
-  let current = new Map();
-  /** @type {Map<string, number>} */
-  let previous = new Map();
+  /** key -> the time its bucket is full again */
+  let current = new Map<string, number>();
+  let previous = new Map<string, number>();
   let generationStart = clock();
 
-  function turnGenerations(/** @type {number} */ now) {
+  function turnGenerations(now: number): void {
     if (now - generationStart < periodMs && current.size < maxKeys) return;
     previous = current;
     current = new Map();
@@ -46,7 +42,7 @@ export function createRateLimiter({ limit, periodMs, maxKeys = 500_000, clock = 
    * The time the key's bucket is full again (`now` if it is), a key of the older generation moved
    * into the current one: two lookups a call for a key in use.
    */
-  function fullAt(/** @type {string} */ key, /** @type {number} */ now) {
+  function fullAt(key: string, now: number): number {
     let full = current.get(key);
     if (full === undefined) {
       full = previous.get(key);
@@ -58,7 +54,7 @@ export function createRateLimiter({ limit, periodMs, maxKeys = 500_000, clock = 
     return full === undefined || full < now ? now : full;
   }
 
-  const secondsUntil = (/** @type {number} */ ms) => Math.max(1, Math.ceil(ms / 1000));
+  const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
   return {
     hit(key) {
