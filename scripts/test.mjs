@@ -1,8 +1,11 @@
 // `npm test`: every check CI makes, in order, stopping at the first failure. Finds (or installs)
-// the system's Chromium first, so a fresh machine needs nothing but this command after npm ci.
+// the system's Chromium and the Debian packages some steps run first, so a fresh machine needs
+// nothing but this command after npm install.
 import { spawnSync } from 'node:child_process';
 import { findChrome } from './find-chrome.mjs';
+import { ensureSystemPackages } from './system-packages.mjs';
 
+ensureSystemPackages();
 process.env.CHROME_PATH = findChrome();
 console.log(`browser: ${process.env.CHROME_PATH}`);
 
