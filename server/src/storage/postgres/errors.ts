@@ -23,8 +23,8 @@ export function isPostgresUnavailable(error: unknown): boolean {
 
 /**
  * A conflict with a concurrent transaction, resolved by running it again: a unique key another
- * transaction inserted first (two first votes of one voter, two retries under one key: the run
- * again sees the committed row), a deadlock, a serialization failure.
+ * transaction inserted first (two first votes of one voter at once: the run again sees the
+ * committed row), a deadlock, a serialization failure.
  */
 export function isRetryable(error: unknown): boolean {
   return error instanceof pg.DatabaseError && ['23505', '40P01', '40001'].includes(error.code ?? '');

@@ -3,9 +3,9 @@
 // counters, its per-item count and its receipt. Counters move by atomic increments
 // (`SET votes = votes + 1`, `ON CONFLICT DO UPDATE`) and a voter's earlier vote is read under its
 // row lock, so concurrent votes on one item never lose an update; a transaction that collides with
-// another (both inserting a voter's first vote, or one receipt) runs again and then sees the
-// other's rows. Locks are taken in one order (the voter's row, the options by id, the item's
-// counters, the per-item count, the receipt), so votes do not deadlock one another.
+// another (both inserting a voter's first vote) runs again and then sees the other's rows. Locks
+// are taken in one order (the receipt, the voter's row, the options by id, the item's counters, the
+// per-item count), so votes do not deadlock one another.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ApiError } from '../../../../src/contract/errors.js';
@@ -62,8 +62,10 @@ interface PollRow {
 
 /** Statements run often, prepared once per connection. */
 const STATEMENTS = {
+  // A receipt is claimed (its reply still empty) before the write, and completed in the same transaction.
+  claimReceipt: "INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES ($1, $2, '', $3) ON CONFLICT (key) DO NOTHING",
   receipt: 'SELECT fingerprint, reply FROM receipts WHERE key = $1',
-  putReceipt: 'INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES ($1, $2, $3, $4)',
+  completeReceipt: 'UPDATE receipts SET reply = $2 WHERE key = $1',
   rating: 'SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = $1',
   myRating: 'SELECT rating FROM rating_votes WHERE article_id = $1 AND voter = $2 FOR UPDATE',
   insertRatingVote: 'INSERT INTO rating_votes (article_id, voter, rating) VALUES ($1, $2, $3)',
@@ -201,16 +203,22 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
 
   /**
    * Runs a write once per receipt key, in one transaction with its receipt: a retry gets the first
-   * reply again; the same key with a different request is refused. Two requests under one key at
-   * once: the second's receipt collides with the first's, and its run again replays it.
+   * reply again; the same key with a different request is refused. The receipt's row is claimed
+   * first, so a second request under the key waits for the first to end: then it finds the
+   * receipt committed with the vote, and replays it (or, had the first failed, runs itself).
+   * Reading the receipt first instead would let the second miss it, then see the vote committed
+   * after that read and refuse it as a second vote.
    */
   function once<T>(receipt: WriteReceipt, write: (tx: pg.PoolClient) => Promise<T>): Promise<{ reply: T; replayed: boolean }> {
     return transaction(async (tx) => {
-      const seen = (await run<{ fingerprint: string; reply: string }>(tx, 'receipt', [receipt.key])).rows[0];
-      const first = replayed(seen && { fingerprint: seen.fingerprint, reply: seen.reply }, receipt.fingerprint);
-      if (first !== undefined) return { reply: JSON.parse(first) as T, replayed: true };
+      const claimed = await run(tx, 'claimReceipt', [receipt.key, receipt.fingerprint, Date.now()]);
+      if (claimed.rowCount === 0) {
+        const seen = (await run<{ fingerprint: string; reply: string }>(tx, 'receipt', [receipt.key])).rows[0];
+        const first = replayed(seen, receipt.fingerprint);
+        if (first !== undefined) return { reply: JSON.parse(first) as T, replayed: true };
+      }
       const reply = await write(tx);
-      await run(tx, 'putReceipt', [receipt.key, receipt.fingerprint, JSON.stringify(reply), Date.now()]);
+      await run(tx, 'completeReceipt', [receipt.key, JSON.stringify(reply)]);
       return { reply, replayed: false };
     });
   }
