@@ -4,7 +4,7 @@
 // touching a system cluster. `npm test` starts one for the whole run (AW_TEST_POSTGRES); a test
 // run on its own starts its own. As root the cluster runs as the `postgres` user: PostgreSQL
 // refuses to run as root.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,17 +52,29 @@ async function freePort() {
   return port;
 }
 
-/** Runs a PostgreSQL tool, as the postgres user when we are root. */
+/** The command line of a PostgreSQL tool, as the postgres user when we are root. */
+function commandOf(bin, tool, args) {
+  return asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
+}
+
+const failure = (tool, args, status, output) => new Error(`${tool} ${args.join(' ')} failed (${status}):\n${output}`);
+
+/** Runs a PostgreSQL tool and waits for it, blocking: for setup, and for a process's exit. */
+function runSync(bin, tool, args) {
+  const result = spawnSync(...commandOf(bin, tool, args), { encoding: 'utf8' });
+  if (result.status !== 0) throw failure(tool, args, result.status, result.stdout + result.stderr);
+}
+
+/** Runs a PostgreSQL tool without blocking: a test's load goes on meanwhile. */
 function run(bin, tool, args) {
-  const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
-  const result = spawnSync(command, commandArgs, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${result.status}):\n${result.stdout}${result.stderr}`);
-  return result.stdout;
+  return new Promise((resolve, reject) => {
+    execFile(...commandOf(bin, tool, args), { encoding: 'utf8' }, (error, stdout, stderr) => (error ? reject(failure(tool, args, error.code, stdout + stderr)) : resolve()));
+  });
 }
 
 /**
  * Starts a private cluster: trust authentication on 127.0.0.1 only, its socket in its own folder.
- * Resolves to `{ url, port, dir, stop({ immediate }), start(), destroy() }`; `url` is the
+ * Resolves to `{ url, port, dir, bin, stop({ immediate }), start(), destroy() }`; `url` is the
  * superuser's connection to the `postgres` database. `destroy` stops it and deletes the folder;
  * it also runs when the process exits, so a failed run leaves no server behind.
  */
@@ -71,29 +83,32 @@ export async function startCluster({ settings = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'aw-pg-'));
   if (asRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })));
   const data = join(dir, 'data');
-  run(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  runSync(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
   const options = [`-h 127.0.0.1 -p ${port} -k ${dir}`, ...Object.entries({ max_connections: 200, ...settings }).map(([name, value]) => `-c ${name}=${value}`)].join(' ');
+  const pgCtl = (args) => ['-D', data, '-w', '-t', '60', ...args];
   let running = false;
   const cluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     dir,
     bin,
-    start() {
-      run(bin, 'pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', 'start']);
+    async start() {
+      await run(bin, 'pg_ctl', pgCtl(['-l', join(dir, 'log'), '-o', options, 'start']));
       running = true;
     },
     /** `immediate`: as a crash (no shutdown checkpoint; recovery replays the WAL at the next start). */
-    stop({ immediate = false } = {}) {
+    async stop({ immediate = false } = {}) {
       if (!running) return;
       running = false;
-      run(bin, 'pg_ctl', ['-D', data, '-m', immediate ? 'immediate' : 'fast', '-w', '-t', '60', 'stop']);
+      await run(bin, 'pg_ctl', pgCtl(['-m', immediate ? 'immediate' : 'fast', 'stop']));
     },
+    /** Stops the cluster and deletes its folder; blocking, so it also runs as the process exits. */
     destroy() {
       process.off('exit', cluster.destroy);
       try {
-        cluster.stop();
+        if (running) runSync(bin, 'pg_ctl', pgCtl(['-m', 'fast', 'stop']));
+        running = false;
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -102,7 +117,7 @@ export async function startCluster({ settings = {} } = {}) {
   process.on('exit', cluster.destroy);
   // A run stopped by a signal does not reach 'exit' by itself.
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
-  cluster.start();
+  await cluster.start();
   return cluster;
 }
 

@@ -136,9 +136,11 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     application_name: 'article-widgets-server',
     types,
   });
-  // An idle connection the server dropped (a restart, a failover): the pool opens a new one when
-  // next needed. Without a listener the error would end the process.
+  // A connection the server dropped (a restart, a failover) reports it as an 'error' event, which
+  // would end the process without a listener. An idle one is dropped from the pool (its 'error');
+  // a checked-out one fails its next statement, and its transaction drops it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await migratePostgres(pool);
   } catch (error) {
