@@ -89,6 +89,15 @@ async function sendAgainCounted(server, articleId, { refused, acknowledged }) {
   assert.equal((await send(server.url, refused)).body.summary.votes, acknowledged + 1, 'a retry of it counts nothing');
 }
 
+/** Fills `disk` up under votes on one article, then frees it: see voteUntilRefused and sendAgainCounted. */
+async function fillUpAndFree(server, disk, articleId, bound) {
+  disk.fill(256 * 1024);
+  const outcome = await voteUntilRefused(server, articleId, bound);
+  disk.free();
+  await sendAgainCounted(server, articleId, outcome);
+  return outcome;
+}
+
 describe('a database that cannot be written', () => {
   it('SQLite on a full disk: 503 storage-unavailable, nothing half-written, votes again once there is room', async (t) => {
     const disk = smallDisk(4);
@@ -96,10 +105,7 @@ describe('a database that cannot be written', () => {
     const temp = tempDir();
     const server = await startProcess(join(disk.dir, 'widgets.sqlite'), writeSeed(temp.dir), UNLIMITED);
     try {
-      disk.fill(256 * 1024);
-      const outcome = await voteUntilRefused(server, 'full-disk', 5000);
-      disk.free();
-      await sendAgainCounted(server, 'full-disk', outcome);
+      const outcome = await fillUpAndFree(server, disk, 'full-disk', 5000);
       console.log(`SQLite, full disk: ${outcome.acknowledged} votes acknowledged, then 503; all counted once there was room`);
     } finally {
       await stopProcess(server);
@@ -168,10 +174,7 @@ describe('a database that cannot be written', () => {
         await query('postgres', `CREATE TABLESPACE small LOCATION '${disk.dir}'`);
         await query('postgres', 'CREATE DATABASE full_disk TABLESPACE small');
         server = await serverOn('full_disk');
-        disk.fill(256 * 1024);
-        const outcome = await voteUntilRefused(server, 'full-tablespace', 20_000);
-        disk.free();
-        await sendAgainCounted(server, 'full-tablespace', outcome);
+        const outcome = await fillUpAndFree(server, disk, 'full-tablespace', 20_000);
         console.log(`PostgreSQL, full tablespace: ${outcome.acknowledged} votes acknowledged, then 503; all counted once there was room`);
       } finally {
         if (server) await stopProcess(server);

@@ -12,6 +12,7 @@ import { checkBallot, checkRatingChange, replayed } from '../../../src/contract/
 import { sqliteSessionStore } from './sqlite-sessions.js';
 import { sqliteAddressLimits } from './sqlite-address-limits.js';
 import { patchedPoll } from './poll-patch.js';
+import { sharesByUrl } from './share-lists.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from './storage.js';
 
@@ -298,14 +299,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
     },
 
     async allShares() {
-      const byUrl = new Map<string, ShareCounts>();
-      for (const { url, network, count } of q.allShares.all()) {
-        const entry = byUrl.get(url) ?? { url, counts: {}, total: 0 };
-        entry.counts[network] = count;
-        entry.total += count;
-        byUrl.set(url, entry);
-      }
-      return [...byUrl.values()].sort((a, b) => b.total - a.total || a.url.localeCompare(b.url));
+      return sharesByUrl(q.allShares.all());
     },
 
     async addressSalt(day) {

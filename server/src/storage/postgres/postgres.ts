@@ -13,6 +13,7 @@ import { itemKey } from '../../../../src/contract/ids.js';
 import { adminPollView, pollView, ratingSummary, unknownPoll } from '../../../../src/contract/rules.js';
 import { checkBallot, checkRatingChange, replayed } from '../../../../src/contract/voting.js';
 import { patchedPoll } from '../poll-patch.js';
+import { sharesByUrl } from '../share-lists.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from '../storage.js';
 import { postgresAddressLimits } from './address-limits.js';
 import { isPostgresUnavailable, isRetryable } from './errors.js';
@@ -398,15 +399,8 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     },
 
     async allShares() {
-      const byUrl = new Map<string, ShareCounts>();
       const { rows } = await pool.query<{ url: string; network: string; count: number }>('SELECT url, network, count FROM shares ORDER BY url COLLATE "C", network COLLATE "C"');
-      for (const { url, network, count } of rows) {
-        const entry = byUrl.get(url) ?? { url, counts: {}, total: 0 };
-        entry.counts[network] = count;
-        entry.total += count;
-        byUrl.set(url, entry);
-      }
-      return [...byUrl.values()].sort((a, b) => b.total - a.total || a.url.localeCompare(b.url));
+      return sharesByUrl(rows);
     },
 
     async addressSalt(day) {
