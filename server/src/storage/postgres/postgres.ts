@@ -142,8 +142,12 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
   // a checked-out one fails its next statement, and its transaction drops it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
+  let pepper;
   try {
     await migratePostgres(pool);
+    await pool.query("INSERT INTO meta (key, value) VALUES ('voter-pepper', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString('hex')]);
+    /** A per-database secret mixed into voter hashes: the database never holds a raw voter id. */
+    pepper = (await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'voter-pepper'")).rows[0].value;
   } catch (error) {
     await pool.end();
     throw error;
@@ -172,10 +176,6 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
       }
     }
   }
-
-  await pool.query("INSERT INTO meta (key, value) VALUES ('voter-pepper', $1) ON CONFLICT (key) DO NOTHING", [randomBytes(32).toString('hex')]);
-  /** A per-database secret mixed into voter hashes: the database never holds a raw voter id. */
-  const pepper = (await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'voter-pepper'")).rows[0].value;
 
   async function loadPoll(db: Queryable, pollId: string): Promise<CountedPoll | undefined> {
     const { rows } = await run<PollRow>(db, 'poll', [pollId]);
