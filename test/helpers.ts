@@ -81,10 +81,13 @@ export class ScriptedBackend extends MemoryBackend {
   }
 }
 
-/** Collects the events of `type` fired on (or bubbling through) `target`. */
-export function recordEvents<T = unknown>(target: EventTarget, type: string): CustomEvent<T>[] {
+/**
+ * Collects the events of every type in `types` fired on (or bubbling through) `target`, in the
+ * order they come, in one array that keeps filling (a copy of it would stay as it was).
+ */
+export function recordEvents<T = unknown>(target: EventTarget, ...types: [string, ...string[]]): CustomEvent<T>[] {
   const events: CustomEvent<T>[] = [];
-  target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
+  for (const type of types) target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
   return events;
 }
 

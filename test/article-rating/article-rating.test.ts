@@ -151,7 +151,7 @@ describe('<article-rating>', () => {
 
     it('fires no event when figures change programmatically', async () => {
       const { el, backend } = await ready();
-      const events = [...recordEvents(el, 'aw-rating-vote'), ...recordEvents(el, 'aw-rating-error')];
+      const events = recordEvents(el, 'aw-rating-vote', 'aw-rating-error');
       el.votes = 10;
       el.average = 2;
       el.allowChange = true;

@@ -628,7 +628,7 @@ describe('<opinion-poll>', () => {
       </div>`);
       const [a, b] = wrapper.querySelectorAll('opinion-poll');
       await until(() => inputs(a).length === 3 && !all(a, 'input:disabled').length, 'the poll');
-      const onB = [...recordEvents(b, 'aw-poll-vote'), ...recordEvents(b, 'aw-poll-error')];
+      const onB = recordEvents(b, 'aw-poll-vote', 'aw-poll-error');
       const onA = recordEvents(a, 'aw-poll-vote');
       await a.refresh();
       b.pollId = 'reader-topics';
