@@ -40,8 +40,10 @@ export const ERROR_CODES = [
   // Editing polls.
   'poll-exists',
   'option-has-votes',
-  // The server's own failure (5xx).
+  // The server's own failure (5xx): worth a retry.
   'internal',
+  // 503: the storage does not answer (its database is down or restarting).
+  'storage-unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
