@@ -1,4 +1,5 @@
 import type { Catalogs } from './i18n.js';
+import { unreachableEn, unreachableRu } from './unreachable.messages.js';
 
 /**
  * What the rating and the poll tell a reader when a read or a vote fails, one string for each
@@ -6,9 +7,8 @@ import type { Catalogs } from './i18n.js';
  * something has failed.
  */
 const en = {
-  retry: 'Try again',
-  failureLoad: 'Could not load the latest figures.',
-  failureNetwork: 'Could not reach the server. Your vote was not counted.',
+  // Retry, a failed read and an unreachable server: the words every bundle has.
+  ...unreachableEn,
   /** The server answered but could not store the vote (503 storage-unavailable, a 500). */
   failureServer: 'The server could not count your vote just now. Please try again in a moment.',
   failureInvalidReply: 'The server sent an answer we could not read.',
@@ -37,9 +37,7 @@ export const failureCatalogs: Catalogs<FailureStrings> = {
   en,
   more: {
     ru: {
-      retry: 'Повторить',
-      failureLoad: 'Не удалось загрузить свежие данные.',
-      failureNetwork: 'Не удалось связаться с сервером. Ваш голос не учтён.',
+      ...unreachableRu,
       failureServer: 'Сервер сейчас не может учесть ваш голос. Попробуйте ещё раз чуть позже.',
       failureInvalidReply: 'Сервер прислал ответ, который не удалось прочитать.',
       failureAlreadyVoted: 'Вы уже голосовали.',

@@ -5,7 +5,6 @@
  * again" can help, and whether the item must be read again (it changed under the reader), go with
  * each. Loaded by the vote controller only once something has failed.
  */
-import { html, nothing } from 'lit';
 import type { BackendError, ErrorCode } from '../backend/backend.js';
 import { messagesIn } from './i18n.js';
 import { failureCatalogs, type FailureStrings } from './failures.messages.js';
@@ -62,17 +61,4 @@ export function describe(error: BackendError, item: VotedItem, voting: boolean, 
   const strings = messagesIn(lang, failureCatalogs);
   const { said, retry, reload } = verdict(error, item, voting);
   return { text: strings[said], retry: retry && strings.retry, reload: !!reload };
-}
-
-/** The error line under a widget: what failed and, where it may help, "Try again". */
-export function errorLine({ text, retry }: Failure, onRetry: () => void) {
-  return html`<p part="error" class="error">
-    <span>${text}</span>
-    ${retry ? html`<button part="retry" class="button" type="button" @click=${onRetry}>${retry}</button>` : nothing}
-  </p>`;
-}
-
-/** The failure as a developer reads it on the console: the server's own code and message. */
-export function report(host: Element, error: BackendError, voting: boolean): void {
-  console.info(`article-widgets: <${host.localName}> ${voting ? 'vote' : 'read'} failed: ${error.code}${error.reason ? ` (${error.reason})` : ''}: ${error.message}`, host);
 }

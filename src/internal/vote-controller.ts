@@ -1,18 +1,39 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { toBackendError, type BackendError, type WidgetBackend, type WriteContext } from '../backend/backend.js';
 import { emit } from './events.js';
-import { languageOf } from './i18n.js';
+import { languageOf, messagesIn } from './i18n.js';
 import { ItemController } from './item-controller.js';
 import { resolveBackend, type BackendHost } from './resolve-backend.js';
 import { randomId, recalledVote, rememberVote, voterId } from './voter.js';
-import type { VotedItem } from './failures.js';
+import type { Failure, VotedItem } from './failures.js';
+import { unreachableCatalogs } from './unreachable.messages.js';
 
 type Host = ReactiveControllerHost & HTMLElement & BackendHost;
 type Failures = typeof import('./failures.js');
 
 /** What failures.ts says, once loaded (the first failure of any widget on the page loads it). */
 let failures: Failures | undefined;
-const loadFailures = async () => (failures ??= await import('./failures.js'));
+/** failures.ts is on its way. */
+let loading: Promise<void> | undefined;
+/**
+ * failures.ts could not load, most likely because the server is out of reach (see
+ * unreachable.messages.ts): widgets say what they can without it until a retry loads it.
+ */
+let unloadable = false;
+
+function loadFailures(): Promise<void> {
+  loading ??= import('./failures.js').then(
+    (module) => {
+      failures = module;
+      unloadable = false;
+    },
+    () => {
+      unloadable = true;
+      loading = undefined;
+    },
+  );
+  return loading;
+}
 
 /** A vote for one choice: the state shown while it is sent, the backend call, the check of its reply. */
 export interface Ballot<T> {
@@ -67,7 +88,7 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
 
   /** Before each render: a failure to show loads the words that say it (then renders again). */
   hostUpdate(): void {
-    if (this.failure && !failures) void loadFailures().then(() => this.host.requestUpdate());
+    if (this.failure && !failures && !loading && !unloadable) void loadFailures().then(() => this.host.requestUpdate());
   }
 
   /**
@@ -125,9 +146,9 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
 
   private async fail(choice: C, key: string, error: BackendError, keyboard: boolean): Promise<void> {
     const { host, options } = this;
-    const { describe, report } = await loadFailures();
+    await loadFailures();
     this.failedVote = { choice, key, error };
-    const failure = describe(error, options.item, true, languageOf(host));
+    const failure = this.describe(error, true)!;
     report(host, error, true);
     this.say(failure.text);
     emit(host, options.events.error, { ...options.failed(choice), code: error.code, ...(error.reason && { reason: error.reason }), message: error.message });
@@ -139,6 +160,8 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
   retry(): void {
     // The retry button leaves with the error it belongs to: a keyboard user's place is the widget's home.
     if (this.host.matches(':focus-within')) this.focus(this.options.home);
+    // The server may be back: the words for what fails next may load now.
+    unloadable = false;
     if (this.failedVote) void this.cast(this.failedVote.choice, this.failedVote.key);
     else void this.item.current?.load();
   }
@@ -151,13 +174,30 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
   }
 
   /**
-   * The error line: what failed, in the reader's language, with "Try again" where a retry may help
-   * (nothing until the words that say it have loaded, see hostUpdate).
+   * What the reader is told of a failed read (`voting` false) or vote: from failures.ts once it
+   * has loaded; when it cannot load, that the server is out of reach, with "Try again" (the words
+   * every bundle has); while it loads, nothing yet.
+   */
+  private describe(error: BackendError, voting: boolean): Failure | undefined {
+    const lang = languageOf(this.host);
+    if (failures) return failures.describe(error, this.options.item, voting, lang);
+    if (!unloadable) return undefined;
+    const strings = messagesIn(lang, unreachableCatalogs);
+    return { text: voting ? strings.failureNetwork : strings.failureLoad, retry: strings.retry, reload: false };
+  }
+
+  /**
+   * The error line under the widget: what failed, in the reader's language, with "Try again" where
+   * a retry may help (nothing until the words that say it have loaded, see hostUpdate).
    */
   errorLine() {
-    const { failure } = this;
-    if (!failure || !failures) return nothing;
-    return failures.errorLine(failures.describe(failure.error, this.options.item, failure.voting, languageOf(this.host)), () => this.retry());
+    const shown = this.failure;
+    const failure = shown && this.describe(shown.error, shown.voting);
+    if (!failure) return nothing;
+    return html`<p part="error" class="error">
+      <span>${failure.text}</span>
+      ${failure.retry ? html`<button part="retry" class="button" type="button" @click=${() => this.retry()}>${failure.retry}</button>` : nothing}
+    </p>`;
   }
 
   /** Has the live region say `text`. */
@@ -176,4 +216,9 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     const part = where();
     if (part) this.focus(part);
   }
+}
+
+/** The failure as a developer reads it on the console: the server's own code and message. */
+function report(host: Element, error: BackendError, voting: boolean): void {
+  console.info(`article-widgets: <${host.localName}> ${voting ? 'vote' : 'read'} failed: ${error.code}${error.reason ? ` (${error.reason})` : ''}: ${error.message}`, host);
 }

@@ -179,7 +179,12 @@ describe('the demo page against the reference server', () => {
     await stopServer();
     await clickStar(c.page, 4);
     // The vote fails: the figures stay, an error is shown with a retry.
+    // The server serves the scripts too, so the failure's own words cannot load: the ones every bundle has say it.
     await c.page.waitForFunction(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'), { timeout: 20000 });
+    assert.equal(
+      await c.page.evaluate(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="error"] span').textContent.trim()),
+      'Could not reach the server. Your vote was not counted.',
+    );
     assert.deepEqual(await summaries(c.page), ['(votes: 6, rating: 3.7)', '(6 votes)']);
     await startServer();
     const retry = await c.page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'));
