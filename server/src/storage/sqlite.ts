@@ -1,6 +1,7 @@
 // SQLite storage (better-sqlite3, WAL). Every aggregate is a counter row updated in the same
 // transaction as the vote and its idempotency receipt, so a read is one indexed row whatever the
-// number of votes, and totals cannot drift from the votes. All SQL is parameterised.
+// number of votes, and totals cannot drift from the votes. Votes that arrive together share one
+// transaction and one fsync (sqlite-group-commit.ts). All SQL is parameterised.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +13,7 @@ import { checkBallot, checkRatingChange, replayed } from '../../../src/contract/
 import { sqliteSessionStore } from './sqlite-sessions.js';
 import { sqliteAddressLimits } from './sqlite-address-limits.js';
 import { patchedPoll } from './poll-patch.js';
+import { groupCommit } from './sqlite-group-commit.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from './storage.js';
 
 const SCHEMA = `
@@ -109,6 +111,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
   const addressLimits = sqliteAddressLimits(db, now);
+  const writes = groupCommit(db);
 
   const q = {
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -204,18 +207,19 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
   }
 
   /**
-   * Runs a write once per receipt key, in one transaction with its receipt: a retry gets the
-   * first reply again; the same key with a different request is refused.
+   * Runs a write once per receipt key, with its receipt, in the transaction its batch commits in
+   * (group commit): a retry gets the first reply again; the same key with a different request is
+   * refused. Resolves once the write is on disk.
    */
-  function once<T>(receipt: WriteReceipt, write: () => T): { reply: T; replayed: boolean } {
-    return db.transaction(() => {
+  function once<T>(receipt: WriteReceipt, write: () => T): Promise<{ reply: T; replayed: boolean }> {
+    return writes.run(() => {
       const seen = q.receipt.get(receipt.key);
       const first = replayed(seen && { fingerprint: seen.fingerprint, reply: seen.reply }, receipt.fingerprint);
       if (first !== undefined) return { reply: JSON.parse(first) as T, replayed: true };
       const reply = write();
       q.putReceipt.run(receipt.key, receipt.fingerprint, JSON.stringify(reply), Date.now());
       return { reply, replayed: false };
-    }).immediate();
+    });
   }
 
   function writePoll(poll: PollInput, create: boolean): void {
@@ -379,6 +383,7 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
 
     async close() {
       if (!db.open) return;
+      writes.commitQueued();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
