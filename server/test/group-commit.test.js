@@ -121,6 +121,25 @@ describe('group commit', () => {
     }
   });
 
+  it('a vote waiting on the database blocks no read: the votes have a thread of their own', async () => {
+    const { path, storage } = await openSeeded('no-wait.sqlite');
+    const other = new Database(path);
+    other.prepare('BEGIN IMMEDIATE').run(); // another process holds the write lock
+    try {
+      let settled = false;
+      const waiting = storage.rate(rating('waits', 'w1')).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(await storage.getRating('us-long-term-goals-for-russia'), { articleId: 'us-long-term-goals-for-russia', votes: 4, average: 4.5 });
+      assert.equal(settled, false, 'the vote still waits for the lock, and the read was answered');
+      other.prepare('COMMIT').run();
+      assert.equal((await waiting).reply.summary.votes, 1, 'then the vote commits');
+    } finally {
+      if (other.inTransaction) other.prepare('ROLLBACK').run();
+      other.close();
+      await storage.close();
+    }
+  });
+
   it('a batch whose commit fails acknowledges none of its votes, and writes none', async () => {
     const { path, storage } = await openSeeded('busy.sqlite');
     // Another process holds the write lock longer than the busy timeout (5 s): the commit cannot happen.
