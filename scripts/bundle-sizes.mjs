@@ -74,7 +74,7 @@ export const bundles = [
   },
   {
     name: '<opinion-poll> + Lit + HttpBackend',
-    ceiling: 14.6 * KB,
+    ceiling: 14.7 * KB,
     build: () => bundleEntry(["import { OpinionPoll } from './src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...http]),
   },
   {
@@ -91,7 +91,7 @@ export const bundles = [
   {
     name: 'a page with all three: dist/article-widgets.js (script tag, every backend)',
     goal: 20 * KB,
-    ceiling: 23.3 * KB,
+    ceiling: 23.8 * KB,
     build: scriptTagBuild,
   },
   {

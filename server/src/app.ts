@@ -190,7 +190,9 @@ export async function buildApp(options: AppOptions) {
       return reply.send({ error: field === undefined ? { code, message } : { code, message, field } });
     };
     if (error instanceof ApiError) {
-      if (error.status === 429 && error.retryAfter) reply.header('retry-after', String(error.retryAfter));
+      if (error.retryAfter) reply.header('retry-after', String(error.retryAfter));
+      // The database unavailable: the operator needs to know why.
+      if (error.status >= 500) request.log.warn({ cause: String(error.cause) }, error.message);
       return send(error.status, error.code, error.message, error.field);
     }
     if (error.validation) {

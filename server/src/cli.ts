@@ -8,7 +8,7 @@ import { RECEIPT_LIFETIME_MS } from '../../src/contract/voting.js';
 import { buildApp } from './app.js';
 import { parseTrustProxy } from './client-address.js';
 import { checkWidgetData } from './data.js';
-import { openSqliteStorage } from './storage/sqlite.js';
+import { describeDatabase, isPostgresUrl, openStorage } from './storage/open.js';
 import { staticRootsProblem, type StaticRoot } from './static.js';
 import { parseShareNetworks } from './share-networks.js';
 import { adminTokenProblem } from './admin-token.js';
@@ -24,7 +24,7 @@ interface Option {
 export const OPTIONS: Record<string, Option> = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
   host: { env: 'AW_HOST', default: '127.0.0.1', help: 'address to listen on' },
-  db: { env: 'AW_DB', default: 'data/widgets.sqlite', help: 'SQLite file (made with its folder if missing)' },
+  db: { env: 'AW_DB', default: 'data/widgets.sqlite', help: 'SQLite file (made with its folder if missing), or postgres://user:password@host:port/database (prefer the env var when the URL holds a password)' },
   'allow-origin': { env: 'AW_ALLOW_ORIGIN', help: 'origins of sites that may use the API, comma-separated (* for any)' },
   'admin-token': { env: 'AW_ADMIN_TOKEN', help: 'bearer token of the admin operations (prefer the env var: argv is visible in ps)' },
   seed: { env: 'AW_SEED', help: 'widget data JSON file to import at start (idempotent)' },
@@ -120,7 +120,7 @@ export async function main(): Promise<number | undefined> {
     staticRoots.push({ prefix, dir });
   }
   const database = o.db!;
-  const staticProblem = staticRootsProblem(staticRoots, database);
+  const staticProblem = staticRootsProblem(staticRoots, isPostgresUrl(database) ? undefined : database);
   if (staticProblem) return fail(staticProblem);
 
   let seed: CheckedWidgetData | undefined;
@@ -132,7 +132,12 @@ export async function main(): Promise<number | undefined> {
     }
   }
 
-  const storage = openSqliteStorage(database, { ratingChange: o['rating-change'] });
+  let storage;
+  try {
+    storage = await openStorage(database, { ratingChange: o['rating-change'] });
+  } catch (error) {
+    return fail(`--db ${describeDatabase(database)}: cannot open the database: ${reason(error)}`);
+  }
   if (seed) {
     try {
       const counts = await storage.importData(seed);

@@ -63,7 +63,12 @@ export function openapiDocument() {
     }
     if (route.cacheable) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag).' };
     if (route.write) responses['429'] = { description: 'Rate limited.', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    responses['503'] = { description: 'The server is shutting down (Fastify\'s own reply); retry shortly.', content: { 'application/json': { schema: { type: 'object' } } } };
+    responses['503'] = {
+      description:
+        'The database is unavailable just now (down, unreachable, full or read-only): `storage-unavailable`, nothing stored, retry after Retry-After seconds with the same Idempotency-Key. Or the server is shutting down (Fastify\'s own reply, another shape); retry shortly.',
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+      content: { 'application/json': { schema: { type: 'object' } } },
+    };
     responses['5XX'] = { description: 'A server failure; the request may be retried.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     (paths[path] ??= {})[route.method.toLowerCase()] = operation;
   }

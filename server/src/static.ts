@@ -52,10 +52,10 @@ const isInside = (path: string, dir: string) => path === dir || path.startsWith(
 /**
  * What is wrong with these static roots, if anything: a folder that does not exist, or one that
  * holds the database (it would be served, votes and all). Checked before the server starts.
- * `databasePath` is a file path, or ':memory:'.
+ * `databasePath` is a file path, ':memory:', or undefined for a database that is not a file.
  */
-export function staticRootsProblem(roots: StaticRoot[], databasePath: string): string | undefined {
-  const database = databasePath === ':memory:' ? undefined : realPathOfMaybeMissing(databasePath);
+export function staticRootsProblem(roots: StaticRoot[], databasePath: string | undefined): string | undefined {
+  const database = databasePath === undefined || databasePath === ':memory:' ? undefined : realPathOfMaybeMissing(databasePath);
   for (const { prefix, dir } of roots) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return `--static ${prefix}=${dir}: no such folder`;
     if (database && isInside(database, realpathSync(dir))) {

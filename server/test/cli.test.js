@@ -4,7 +4,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ARTICLE, client, demoData, key, killSpawned, root, spawnCli, tempDir, vote, voter } from './helpers.js';
@@ -55,6 +55,19 @@ describe('the CLI', () => {
     const error2 = await r2.ready.catch((e) => e);
     assert.equal(error2.code, 1);
     assert.match(error2.err, /--seed .*bad\.json/);
+  });
+
+  it('refuses to start when PostgreSQL cannot be reached, naming the database without its password', async () => {
+    // A loopback port nothing listens on: the connection is refused at once.
+    const listener = createServer();
+    await new Promise((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address();
+    await new Promise((resolve) => listener.close(resolve));
+    const r = spawnCli(['--port', '0', '--db', `postgres://widgets:s3cret-password@127.0.0.1:${port}/widgets`]);
+    const error = await r.ready.catch((e) => e);
+    assert.equal(error.code, 1);
+    assert.match(error.err, new RegExp(`--db postgres://widgets:\\*\\*\\*@127\\.0\\.0\\.1:${port}/widgets: cannot open the database: .*ECONNREFUSED`));
+    assert.equal(error.err.includes('s3cret-password'), false);
   });
 
   it('takes every option from environment variables', async () => {

@@ -1,12 +1,12 @@
 // The server side of the editors' console: sign-in, the session cookie's flags, CSRF, sign-out,
 // idle expiry, failed sign-ins limited, the admin lists, and the console's files. Real server,
-// real SQLite file, real HTTP; every reply checked against openapi.json.
+// real SQLite file or PostgreSQL database, real HTTP; every reply checked against openapi.json.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../dist/server/src/app.js';
-import { ADMIN_TOKEN, admin, client, key, startServer, tempDir, voter } from './helpers.js';
+import { ADMIN_TOKEN, ENGINES, admin, client, key, startServer, tempDir, voter } from './helpers.js';
 
 const poll = (id, extra = {}) => ({
   id,
@@ -77,162 +77,165 @@ describe('console sign-in', () => {
   });
 });
 
-describe('console session and CSRF', () => {
-  let s;
-  before(async () => (s = await startServer()));
-  after(() => s.close());
+// What the database keeps (sessions, polls, counts) works alike on either engine.
+for (const engine of ENGINES) {
+  describe(`console session and CSRF on ${engine}`, () => {
+    let s;
+    before(async () => (s = await startServer({ engine })));
+    after(() => s.close());
 
-  it('a request with the cookie but without the CSRF token (or with a wrong one) is 403 and changes nothing', async () => {
-    const { cookie, csrf } = await signIn(s.api);
-    const missing = await s.api('POST', '/api/admin/polls', { body: poll('csrf-1'), headers: { cookie } });
-    assert.equal(missing.status, 403);
-    assert.equal(missing.body.error.code, 'csrf-token-invalid');
-    assert.equal(missing.body.error.field, 'headers.x-csrf-token');
-    const wrong = await s.api('POST', '/api/admin/polls', { body: poll('csrf-1'), headers: { cookie, 'x-csrf-token': `${csrf.slice(1)}A` } });
-    assert.equal(wrong.status, 403);
-    assert.equal((await s.api('GET', '/api/polls/csrf-1')).status, 404);
-    const right = await s.api('POST', '/api/admin/polls', { body: poll('csrf-1'), headers: { cookie, 'x-csrf-token': csrf } });
-    assert.equal(right.status, 201);
-    const close = await s.api('POST', '/api/admin/polls/csrf-1/close', { headers: { cookie } });
-    assert.equal(close.status, 403);
-    assert.equal((await s.api('PATCH', '/api/admin/polls/csrf-1', { body: { question: 'New?' }, headers: { cookie, 'x-csrf-token': csrf } })).body.question, 'New?');
-  });
+    it('a request with the cookie but without the CSRF token (or with a wrong one) is 403 and changes nothing', async () => {
+      const { cookie, csrf } = await signIn(s.api);
+      const missing = await s.api('POST', '/api/admin/polls', { body: poll('csrf-1'), headers: { cookie } });
+      assert.equal(missing.status, 403);
+      assert.equal(missing.body.error.code, 'csrf-token-invalid');
+      assert.equal(missing.body.error.field, 'headers.x-csrf-token');
+      const wrong = await s.api('POST', '/api/admin/polls', { body: poll('csrf-1'), headers: { cookie, 'x-csrf-token': `${csrf.slice(1)}A` } });
+      assert.equal(wrong.status, 403);
+      assert.equal((await s.api('GET', '/api/polls/csrf-1')).status, 404);
+      const right = await s.api('POST', '/api/admin/polls', { body: poll('csrf-1'), headers: { cookie, 'x-csrf-token': csrf } });
+      assert.equal(right.status, 201);
+      const close = await s.api('POST', '/api/admin/polls/csrf-1/close', { headers: { cookie } });
+      assert.equal(close.status, 403);
+      assert.equal((await s.api('PATCH', '/api/admin/polls/csrf-1', { body: { question: 'New?' }, headers: { cookie, 'x-csrf-token': csrf } })).body.question, 'New?');
+    });
 
-  it('a client cannot claim HTTPS itself: X-Forwarded-Proto counts only from a trusted proxy', async () => {
-    const { setCookie } = await signIn(s.api, { 'x-forwarded-proto': 'https' });
-    assert.doesNotMatch(setCookie, /Secure/);
-  });
+    it('a client cannot claim HTTPS itself: X-Forwarded-Proto counts only from a trusted proxy', async () => {
+      const { setCookie } = await signIn(s.api, { 'x-forwarded-proto': 'https' });
+      assert.doesNotMatch(setCookie, /Secure/);
+    });
 
-  it('a read needs the cookie only; the bearer token keeps working without any cookie', async () => {
-    const { cookie } = await signIn(s.api);
-    assert.equal((await s.api('GET', '/api/admin/polls', { headers: { cookie } })).status, 200);
-    assert.equal((await s.api('GET', '/api/admin/polls', { headers: admin })).status, 200);
-    assert.equal((await s.api('POST', '/api/admin/polls', { body: poll('bearer-1'), headers: admin })).status, 201);
-    const none = await s.api('GET', '/api/admin/polls');
-    assert.equal(none.status, 401);
-    assert.equal(none.body.error.field, 'headers.authorization');
-  });
-
-  it('a made-up cookie opens nothing', async () => {
-    const r = await s.api('GET', '/api/admin/polls', { headers: { cookie: `aw_console=${'A'.repeat(43)}` } });
-    assert.equal(r.status, 401);
-    assert.equal(r.body.error.code, 'signed-out');
-  });
-
-  it('signing out needs the CSRF token, ends the session on the server and clears the cookie', async () => {
-    const { cookie, csrf } = await signIn(s.api);
-    assert.equal((await s.api('DELETE', '/api/admin/session', { headers: { cookie } })).status, 403);
-    const out = await s.api('DELETE', '/api/admin/session', { headers: { cookie, 'x-csrf-token': csrf } });
-    assert.equal(out.status, 204);
-    assert.match(out.headers.getSetCookie()[0], /^aw_console=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0/);
-    // The old cookie, kept by an attacker or a stale tab, no longer works.
-    assert.equal((await s.api('GET', '/api/admin/session', { headers: { cookie } })).status, 401);
-    assert.equal((await s.api('GET', '/api/admin/polls', { headers: { cookie } })).status, 401);
-    assert.equal((await s.api('POST', '/api/admin/polls', { body: poll('after-out'), headers: { cookie, 'x-csrf-token': csrf } })).status, 401);
-    assert.equal((await s.api('DELETE', '/api/admin/session', { headers: { cookie, 'x-csrf-token': csrf } })).status, 401);
-  });
-});
-
-describe('console session expiry', () => {
-  it('ends after a day idle; every use pushes the end back', async () => {
-    let now = Date.parse('2026-11-28T12:00:00Z');
-    const s = await startServer({ now: () => new Date(now) });
-    try {
+    it('a read needs the cookie only; the bearer token keeps working without any cookie', async () => {
       const { cookie } = await signIn(s.api);
-      const use = async () => (await s.api('GET', '/api/admin/ratings', { headers: { cookie } })).status;
-      now += 23 * 3600_000;
-      assert.equal(await use(), 200);
-      now += 23 * 3600_000; // 46 h after sign-in, 23 h after the last use
-      assert.equal(await use(), 200);
-      assert.equal((await s.api('GET', '/api/admin/session', { headers: { cookie } })).body.expiresAt, new Date(now + 24 * 3600_000).toISOString());
-      now += 24 * 3600_000 + 1000;
-      assert.equal(await use(), 401);
-    } finally {
-      await s.close();
-    }
+      assert.equal((await s.api('GET', '/api/admin/polls', { headers: { cookie } })).status, 200);
+      assert.equal((await s.api('GET', '/api/admin/polls', { headers: admin })).status, 200);
+      assert.equal((await s.api('POST', '/api/admin/polls', { body: poll('bearer-1'), headers: admin })).status, 201);
+      const none = await s.api('GET', '/api/admin/polls');
+      assert.equal(none.status, 401);
+      assert.equal(none.body.error.field, 'headers.authorization');
+    });
+
+    it('a made-up cookie opens nothing', async () => {
+      const r = await s.api('GET', '/api/admin/polls', { headers: { cookie: `aw_console=${'A'.repeat(43)}` } });
+      assert.equal(r.status, 401);
+      assert.equal(r.body.error.code, 'signed-out');
+    });
+
+    it('signing out needs the CSRF token, ends the session on the server and clears the cookie', async () => {
+      const { cookie, csrf } = await signIn(s.api);
+      assert.equal((await s.api('DELETE', '/api/admin/session', { headers: { cookie } })).status, 403);
+      const out = await s.api('DELETE', '/api/admin/session', { headers: { cookie, 'x-csrf-token': csrf } });
+      assert.equal(out.status, 204);
+      assert.match(out.headers.getSetCookie()[0], /^aw_console=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0/);
+      // The old cookie, kept by an attacker or a stale tab, no longer works.
+      assert.equal((await s.api('GET', '/api/admin/session', { headers: { cookie } })).status, 401);
+      assert.equal((await s.api('GET', '/api/admin/polls', { headers: { cookie } })).status, 401);
+      assert.equal((await s.api('POST', '/api/admin/polls', { body: poll('after-out'), headers: { cookie, 'x-csrf-token': csrf } })).status, 401);
+      assert.equal((await s.api('DELETE', '/api/admin/session', { headers: { cookie, 'x-csrf-token': csrf } })).status, 401);
+    });
   });
 
-  it('a new admin token signs every editor out', async () => {
-    const s = await startServer();
-    const other = await buildApp({ storage: s.storage, adminToken: 'another-admin-token-0123456789', rateLimit: { max: 0 } });
-    try {
-      const { cookie } = await signIn(s.api);
-      const api = client(await other.listen({ port: 0, host: '127.0.0.1' }));
-      assert.equal((await api('GET', '/api/admin/session', { headers: { cookie } })).status, 401);
-      assert.equal((await s.api('GET', '/api/admin/session', { headers: { cookie } })).status, 200);
-    } finally {
-      await other.close();
-      await s.close();
-    }
-  });
-
-  it('without --admin-token the console says how to turn it on', async () => {
-    const s = await startServer({ adminToken: undefined });
-    try {
-      for (const [method, path, body] of [['POST', '/api/admin/session', { token: ADMIN_TOKEN }], ['GET', '/api/admin/session']]) {
-        const r = await s.api(method, path, { body });
-        assert.equal(r.status, 403);
-        assert.equal(r.body.error.code, 'admin-disabled');
-        assert.match(r.body.error.message, /--admin-token/);
+  describe(`console session expiry on ${engine}`, () => {
+    it('ends after a day idle; every use pushes the end back', async () => {
+      let now = Date.parse('2026-11-28T12:00:00Z');
+      const s = await startServer({ engine, now: () => new Date(now) });
+      try {
+        const { cookie } = await signIn(s.api);
+        const use = async () => (await s.api('GET', '/api/admin/ratings', { headers: { cookie } })).status;
+        now += 23 * 3600_000;
+        assert.equal(await use(), 200);
+        now += 23 * 3600_000; // 46 h after sign-in, 23 h after the last use
+        assert.equal(await use(), 200);
+        assert.equal((await s.api('GET', '/api/admin/session', { headers: { cookie } })).body.expiresAt, new Date(now + 24 * 3600_000).toISOString());
+        now += 24 * 3600_000 + 1000;
+        assert.equal(await use(), 401);
+      } finally {
+        await s.close();
       }
-    } finally {
-      await s.close();
-    }
-  });
-});
+    });
 
-describe('admin lists', () => {
-  let s;
-  before(async () => (s = await startServer()));
-  after(() => s.close());
+    it('a new admin token signs every editor out', async () => {
+      const s = await startServer({ engine });
+      const other = await buildApp({ storage: s.storage, adminToken: 'another-admin-token-0123456789', rateLimit: { max: 0 } });
+      try {
+        const { cookie } = await signIn(s.api);
+        const api = client(await other.listen({ port: 0, host: '127.0.0.1' }));
+        assert.equal((await api('GET', '/api/admin/session', { headers: { cookie } })).status, 401);
+        assert.equal((await s.api('GET', '/api/admin/session', { headers: { cookie } })).status, 200);
+      } finally {
+        await other.close();
+        await s.close();
+      }
+    });
 
-  it('lists every poll newest first, with every count even while readers may not see them', async () => {
-    await s.api('POST', '/api/admin/polls', { body: poll('older', { results: 'after-close' }), headers: admin });
-    await s.api('POST', '/api/admin/polls', { body: poll('newer'), headers: admin });
-    const id = voter();
-    await s.api('POST', '/api/polls/older/votes', { body: { optionIds: ['b'], voterId: id }, headers: { 'idempotency-key': key() } });
-    const { polls } = (await s.api('GET', '/api/admin/polls', { headers: admin })).body;
-    assert.deepEqual(polls.slice(0, 2).map((p) => p.id), ['newer', 'older']);
-    assert.ok(polls.some((p) => p.id === 'reader-topics'), 'the seeded polls are listed too');
-    const older = polls[1];
-    assert.deepEqual(older.options.map((o) => o.votes), [0, 1]);
-    assert.equal(older.voters, 1);
-    assert.equal((await s.api('GET', '/api/polls/older')).body.options[1].votes, undefined, 'readers still see no counts');
-    assert.deepEqual((await s.api('GET', '/api/admin/polls/older', { headers: admin })).body, older);
-    const missing = await s.api('GET', '/api/admin/polls/nope', { headers: admin });
-    assert.equal(missing.status, 404);
-    assert.equal(missing.body.error.field, 'params.pollId');
-  });
-
-  it('lists every rated article with its votes and average, and no unrated one', async () => {
-    await s.api('POST', '/api/ratings/list-a/votes', { body: { rating: 4, voterId: voter() }, headers: { 'idempotency-key': key() } });
-    await s.api('POST', '/api/ratings/list-a/votes', { body: { rating: 3, voterId: voter() }, headers: { 'idempotency-key': key() } });
-    await s.api('GET', '/api/ratings/never-rated');
-    const { ratings } = (await s.api('GET', '/api/admin/ratings', { headers: admin })).body;
-    assert.deepEqual(ratings.find((r) => r.articleId === 'list-a'), { articleId: 'list-a', votes: 2, average: 3.5 });
-    assert.equal(ratings.some((r) => r.articleId === 'never-rated'), false);
-    assert.deepEqual(ratings.map((r) => r.articleId), ratings.map((r) => r.articleId).sort());
+    it('without --admin-token the console says how to turn it on', async () => {
+      const s = await startServer({ engine, adminToken: undefined });
+      try {
+        for (const [method, path, body] of [['POST', '/api/admin/session', { token: ADMIN_TOKEN }], ['GET', '/api/admin/session']]) {
+          const r = await s.api(method, path, { body });
+          assert.equal(r.status, 403);
+          assert.equal(r.body.error.code, 'admin-disabled');
+          assert.match(r.body.error.message, /--admin-token/);
+        }
+      } finally {
+        await s.close();
+      }
+    });
   });
 
-  it('lists share counts per URL and network, most shared first', async () => {
-    const share = (url, network) => s.api('POST', '/api/shares', { body: { url, network, voterId: voter() }, headers: { 'idempotency-key': key() } });
-    await share('https://example.org/a', 'vk');
-    await share('https://example.org/b', 'telegram');
-    await share('https://example.org/b', 'telegram');
-    await share('https://example.org/b', 'x');
-    const { shares } = (await s.api('GET', '/api/admin/shares', { headers: admin })).body;
-    assert.deepEqual(shares, [
-      { url: 'https://example.org/b', counts: { telegram: 2, x: 1 }, total: 3 },
-      { url: 'https://example.org/a', counts: { vk: 1 }, total: 1 },
-    ]);
-  });
+  describe(`admin lists on ${engine}`, () => {
+    let s;
+    before(async () => (s = await startServer({ engine })));
+    after(() => s.close());
 
-  it('refuses the lists without the token', async () => {
-    for (const path of ['/api/admin/polls', '/api/admin/polls/older', '/api/admin/ratings', '/api/admin/shares']) {
-      assert.equal((await s.api('GET', path, { headers: { authorization: 'Bearer nope' } })).status, 401, path);
-    }
+    it('lists every poll newest first, with every count even while readers may not see them', async () => {
+      await s.api('POST', '/api/admin/polls', { body: poll('older', { results: 'after-close' }), headers: admin });
+      await s.api('POST', '/api/admin/polls', { body: poll('newer'), headers: admin });
+      const id = voter();
+      await s.api('POST', '/api/polls/older/votes', { body: { optionIds: ['b'], voterId: id }, headers: { 'idempotency-key': key() } });
+      const { polls } = (await s.api('GET', '/api/admin/polls', { headers: admin })).body;
+      assert.deepEqual(polls.slice(0, 2).map((p) => p.id), ['newer', 'older']);
+      assert.ok(polls.some((p) => p.id === 'reader-topics'), 'the seeded polls are listed too');
+      const older = polls[1];
+      assert.deepEqual(older.options.map((o) => o.votes), [0, 1]);
+      assert.equal(older.voters, 1);
+      assert.equal((await s.api('GET', '/api/polls/older')).body.options[1].votes, undefined, 'readers still see no counts');
+      assert.deepEqual((await s.api('GET', '/api/admin/polls/older', { headers: admin })).body, older);
+      const missing = await s.api('GET', '/api/admin/polls/nope', { headers: admin });
+      assert.equal(missing.status, 404);
+      assert.equal(missing.body.error.field, 'params.pollId');
+    });
+
+    it('lists every rated article with its votes and average, and no unrated one', async () => {
+      await s.api('POST', '/api/ratings/list-a/votes', { body: { rating: 4, voterId: voter() }, headers: { 'idempotency-key': key() } });
+      await s.api('POST', '/api/ratings/list-a/votes', { body: { rating: 3, voterId: voter() }, headers: { 'idempotency-key': key() } });
+      await s.api('GET', '/api/ratings/never-rated');
+      const { ratings } = (await s.api('GET', '/api/admin/ratings', { headers: admin })).body;
+      assert.deepEqual(ratings.find((r) => r.articleId === 'list-a'), { articleId: 'list-a', votes: 2, average: 3.5 });
+      assert.equal(ratings.some((r) => r.articleId === 'never-rated'), false);
+      assert.deepEqual(ratings.map((r) => r.articleId), ratings.map((r) => r.articleId).sort());
+    });
+
+    it('lists share counts per URL and network, most shared first', async () => {
+      const share = (url, network) => s.api('POST', '/api/shares', { body: { url, network, voterId: voter() }, headers: { 'idempotency-key': key() } });
+      await share('https://example.org/a', 'vk');
+      await share('https://example.org/b', 'telegram');
+      await share('https://example.org/b', 'telegram');
+      await share('https://example.org/b', 'x');
+      const { shares } = (await s.api('GET', '/api/admin/shares', { headers: admin })).body;
+      assert.deepEqual(shares, [
+        { url: 'https://example.org/b', counts: { telegram: 2, x: 1 }, total: 3 },
+        { url: 'https://example.org/a', counts: { vk: 1 }, total: 1 },
+      ]);
+    });
+
+    it('refuses the lists without the token', async () => {
+      for (const path of ['/api/admin/polls', '/api/admin/polls/older', '/api/admin/ratings', '/api/admin/shares']) {
+        assert.equal((await s.api('GET', path, { headers: { authorization: 'Bearer nope' } })).status, 401, path);
+      }
+    });
   });
-});
+}
 
 describe('the console files at /admin', () => {
   it('serves the built console with a strict CSP, and nothing but its files', async () => {

@@ -178,7 +178,7 @@ describe('fuzz: malformed requests', () => {
 
   /** Every table but the day's address salt (made by the first write of a day), row for row. */
   function snapshot() {
-    const db = new Database(s.dbPath, { readonly: true });
+    const db = new Database(s.db, { readonly: true });
     try {
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'address_salts' ORDER BY name").pluck().all();
       return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((row) => JSON.stringify(row)).sort()]));

@@ -1,5 +1,6 @@
-// Test helpers: a real server on a real SQLite file in a temp dir, over real HTTP on port 0, and
-// a client that checks every reply against the committed OpenAPI document.
+// Test helpers: a real server on a real database (a SQLite file in a temp dir, or a database of its
+// own on a private PostgreSQL cluster), over real HTTP on port 0, and a client that checks every
+// reply against the committed OpenAPI document.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +9,11 @@ import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { buildApp } from '../dist/server/src/app.js';
-import { openSqliteStorage } from '../dist/server/src/storage/sqlite.js';
+import { openStorage } from '../dist/server/src/storage/open.js';
+import { startCluster } from '../../scripts/postgres.mjs';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const repoRoot = new URL('../..', import.meta.url).pathname;
@@ -26,29 +30,88 @@ export function tempDir() {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The engines every storage-facing suite runs on. */
+export const ENGINES = ['sqlite', 'postgres'];
+
+let cluster;
 /**
- * Starts the real app on 127.0.0.1:0 with a fresh SQLite file, seeded with the demo data, or on
- * the file of another server (`dbPath`: a second process on one database).
- * @param {Partial<import('../dist/server/src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date, dbPath?: string }} [options]
+ * The superuser URL of a PostgreSQL cluster for the tests: the one `npm test` started
+ * (AW_TEST_POSTGRES), else a private one started now for this test file and stopped at its exit.
+ */
+export async function postgresCluster() {
+  if (process.env.AW_TEST_POSTGRES) return process.env.AW_TEST_POSTGRES;
+  cluster ??= startCluster();
+  return (await cluster).url;
+}
+
+/**
+ * A new, empty database of `engine`: a SQLite file in a temp dir, or a database of its own on the
+ * test cluster. `db` is what --db takes; `remove` deletes it.
+ */
+export async function newDatabase(engine = 'sqlite') {
+  if (engine === 'sqlite') {
+    const { dir, remove } = tempDir();
+    return { db: join(dir, 'widgets.sqlite'), remove };
+  }
+  const admin = await postgresCluster();
+  const name = `aw_${randomBytes(8).toString('hex')}`;
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { db: url.href, remove: () => withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+async function withClient(url, work) {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Reads a database of either engine directly, as a test checks what was stored: `all(sql)` answers
+ * the rows of a query written in the SQL both engines speak (no parameters), numbers as numbers.
+ */
+export async function inspect(db) {
+  if (!/^postgres/.test(db)) {
+    const sqlite = new Database(db, { readonly: true });
+    return { all: async (sql) => sqlite.prepare(sql).all(), close: async () => sqlite.close() };
+  }
+  const client = new pg.Client(db);
+  await client.connect();
+  const numeric = (value) => (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value);
+  return {
+    // PostgreSQL answers bigint and numeric as strings: the counts compared here fit a number.
+    all: async (sql) => (await client.query(sql)).rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, numeric(v)]))),
+    close: () => client.end(),
+  };
+}
+
+/**
+ * Starts the real app on 127.0.0.1:0 with a fresh database of `engine` (SQLite unless told),
+ * seeded with the demo data, or on the database of another server (`db`: a second process on it).
+ * @param {Partial<import('../dist/server/src/app.js').AppOptions> & { seed?: unknown, ratingChange?: 'replace'|'refuse', now?: () => Date, engine?: 'sqlite'|'postgres', db?: string }} [options]
  */
 export async function startServer(options = {}) {
-  const { dir, remove } = options.dbPath ? { dir: '', remove: () => {} } : tempDir();
-  const dbPath = options.dbPath ?? join(dir, 'widgets.sqlite');
-  const storage = openSqliteStorage(dbPath, { ratingChange: options.ratingChange, now: options.now });
+  const { db, remove } = options.db ? { db: options.db, remove: () => {} } : await newDatabase(options.engine);
+  const storage = await openStorage(db, { ratingChange: options.ratingChange, now: options.now });
   const { checkWidgetData } = await import('../dist/server/src/data.js');
   await storage.importData(checkWidgetData(options.seed ?? demoData));
   const app = await buildApp({ adminToken: ADMIN_TOKEN, rateLimit: { max: 0 }, ...options, storage });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,
-    dbPath,
+    db,
     storage,
     app,
     api: client(url),
     async close() {
       await app.close();
       await storage.close();
-      remove();
+      await remove();
     },
   };
 }

@@ -316,9 +316,12 @@ describe('<article-rating>', () => {
     it('lets a reader change the vote where allowed, replacing it', async () => {
       const { el } = await ready();
       el.allowChange = true;
+      const votes = recordEvents<RatingVoteDetail>(el, 'aw-rating-vote');
       await clickStar(el, 1);
       await until(() => summary(el) === '(votes: 5, rating: 3.8)');
       expect(slider(el), 'still a control').to.not.equal(null);
+      // The stars are read-only while a vote is sent: change it once the first is counted.
+      await until(() => votes.length === 1, 'the first vote counted');
       await clickStar(el, 5);
       await until(() => summary(el) === '(votes: 5, rating: 4.6)');
       expect(shadowText(el, '[part="yours"]')).to.equal('Your rating: 5');

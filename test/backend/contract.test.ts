@@ -1,6 +1,6 @@
 // One backend contract, three backends: every scenario runs on MemoryBackend, on LocalBackend and
 // on HttpBackend talking to the REAL reference server (started by the wtr plugin in
-// server/test/wtr-server-plugin.js), and each must give the expected answers, the same errors
+// server/test/wtr-server-plugin.js) on SQLite and on PostgreSQL, and each must give the expected answers, the same errors
 // (kind and the contract's code) and the same counts. What only the server knows (client
 // addresses: the per-item cap, the write limit) is tested in server/test and item-limit.test.ts.
 import { expect } from '@open-wc/testing';
@@ -13,9 +13,12 @@ import type { PollData, WidgetData } from '../../src/contract/types.js';
 import { randomId } from '../../src/internal/voter.js';
 
 type ServerState = { url: string; running: boolean; adminToken: string };
-let server: ServerState;
+type Engine = 'sqlite' | 'postgres';
+const servers = {} as Record<Engine, ServerState>;
 before(async () => {
-  server = (await executeServerCommand<ServerState, { action: string }>('aw-server', { action: 'start' }))!;
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    servers[engine] = (await executeServerCommand<ServerState, { action: string; engine: Engine }>('aw-server', { action: 'start', engine }))!;
+  }
 });
 
 /** A backend loaded with `data`, under ids no other test uses (the server is shared by the run). */
@@ -23,6 +26,18 @@ type Make = (data: WidgetData) => Promise<WidgetBackend>;
 
 const local: string[] = [];
 after(() => local.forEach((key) => localStorage.removeItem(key)));
+
+/** HttpBackend on the server of `engine`, its data imported by the admin API. */
+async function serverBackend(engine: Engine, data: WidgetData): Promise<WidgetBackend> {
+  const server = servers[engine];
+  const reply = await fetch(`${server.url}/api/admin/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+    body: JSON.stringify(data),
+  });
+  expect(reply.status, await reply.clone().text()).to.equal(200);
+  return new HttpBackend(`${server.url}/api`);
+}
 
 const backends: [name: string, make: Make][] = [
   ['MemoryBackend', async (data) => new MemoryBackend(data)],
@@ -34,18 +49,8 @@ const backends: [name: string, make: Make][] = [
       return new LocalBackend(data, { storageKey });
     },
   ],
-  [
-    'HttpBackend and the reference server',
-    async (data) => {
-      const reply = await fetch(`${server.url}/api/admin/import`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
-        body: JSON.stringify(data),
-      });
-      expect(reply.status, await reply.clone().text()).to.equal(200);
-      return new HttpBackend(`${server.url}/api`);
-    },
-  ],
+  ['HttpBackend and the reference server on SQLite', (data) => serverBackend('sqlite', data)],
+  ['HttpBackend and the reference server on PostgreSQL', (data) => serverBackend('postgres', data)],
 ];
 
 /** A reader: a voter id as the widgets make them, and a fresh key for each write unless given. */
@@ -90,7 +95,7 @@ function poll(id: string, overrides: Partial<PollData> = {}): PollData {
 
 /**
  * Runs `scenario` on every backend; each transcript must equal `expected` (the ids of the
- * scenario's data written as ARTICLE, POLL and URL), so all three answer alike.
+ * scenario's data written as ARTICLE, POLL and URL), so all of them answer alike.
  */
 function agree(title: string, data: (ids: ReturnType<typeof names>) => WidgetData, scenario: (backend: WidgetBackend, ids: ReturnType<typeof names>) => Promise<unknown[]>, expected: unknown[]) {
   it(title, async () => {
@@ -106,7 +111,7 @@ function agree(title: string, data: (ids: ReturnType<typeof names>) => WidgetDat
 const refused = (reason: string) => ({ failed: 'refused', reason });
 const notFound = (reason: string) => ({ failed: 'not-found', reason });
 
-describe('the backend contract: MemoryBackend, LocalBackend and HttpBackend with the server answer alike', () => {
+describe('the backend contract: MemoryBackend, LocalBackend and HttpBackend with the server on SQLite and on PostgreSQL answer alike', () => {
   describe('ratings', () => {
     agree(
       'a rating counts once per reader; a second one replaces the first; the average is rounded to 6 decimals',

@@ -17,7 +17,7 @@ import { fixtureData, widgetsOf } from '../cms/markup.mjs';
 import { missingWordpress, phpProblems, sql, startWordpress, stopWordpress, wpEval } from './wordpress-site.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
-const TOKEN = randomBytes(24).toString('base64url'); // 32 characters
+const TOKEN = randomBytes(24).toString('hex'); // 48 characters; hex, so it never starts with a dash the CLI would read as an option
 const dir = mkdtempSync(join(tmpdir(), 'aw-wp-test-'));
 let site;
 let server;

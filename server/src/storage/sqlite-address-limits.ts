@@ -6,19 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { itemLimitError } from '../limits/item-limit.js';
 import type { AddressQuota } from './storage.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS address_salts (day TEXT PRIMARY KEY, salt TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS item_votes_by_address (
-  day TEXT NOT NULL,
-  item TEXT NOT NULL,
-  address TEXT NOT NULL,
-  votes INTEGER NOT NULL,
-  PRIMARY KEY (day, item, address)
-) STRICT, WITHOUT ROWID;
-`;
-
 export function sqliteAddressLimits(db: Database) {
-  db.exec(SCHEMA);
   const q = {
     salt: db.prepare<[string], string>('SELECT salt FROM address_salts WHERE day = ?').pluck(),
     newSalt: db.prepare<[string, string]>('INSERT INTO address_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),

@@ -5,14 +5,6 @@ import type { Database } from 'better-sqlite3';
 import type { SessionStore, StoredSession } from './storage.js';
 
 export function sqliteSessionStore(db: Database): SessionStore {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS console_sessions (
-      id_hash TEXT PRIMARY KEY,
-      csrf_token TEXT NOT NULL,
-      token_tag TEXT NOT NULL,
-      expires_at INTEGER NOT NULL
-    ) STRICT;
-  `);
   const q = {
     insert: db.prepare<[string, string, string, number]>('INSERT INTO console_sessions (id_hash, csrf_token, token_tag, expires_at) VALUES (?, ?, ?, ?)'),
     find: db.prepare<[string], StoredSession>('SELECT csrf_token AS csrfToken, token_tag AS tokenTag, expires_at AS expiresAt FROM console_sessions WHERE id_hash = ?'),

@@ -13,71 +13,11 @@ import { checkBallot, checkRatingChange, replayed } from '../../../src/contract/
 import { sqliteSessionStore } from './sqlite-sessions.js';
 import { sqliteAddressLimits } from './sqlite-address-limits.js';
 import { patchedPoll } from './poll-patch.js';
+import { sharesByUrl } from './share-lists.js';
+import { migrateSqlite } from './sqlite-migrations.js';
 import { groupCommit } from './sqlite-group-commit.js';
 import { sqliteVoteWriter, type VoteWriter } from './sqlite-writer.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from './storage.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS ratings (
-  article_id TEXT PRIMARY KEY,
-  imported_votes INTEGER NOT NULL DEFAULT 0,
-  imported_sum REAL NOT NULL DEFAULT 0,
-  reader_votes INTEGER NOT NULL DEFAULT 0,
-  reader_sum INTEGER NOT NULL DEFAULT 0
-) STRICT;
-CREATE TABLE IF NOT EXISTS rating_votes (
-  article_id TEXT NOT NULL,
-  voter TEXT NOT NULL,
-  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
-  PRIMARY KEY (article_id, voter)
-) STRICT;
-CREATE TABLE IF NOT EXISTS polls (
-  id TEXT PRIMARY KEY,
-  question TEXT NOT NULL,
-  multiple INTEGER NOT NULL,
-  max_choices INTEGER NOT NULL,
-  results TEXT NOT NULL,
-  closes_at TEXT,
-  closed INTEGER NOT NULL,
-  allow_change INTEGER NOT NULL,
-  imported_voters INTEGER NOT NULL DEFAULT 0,
-  reader_voters INTEGER NOT NULL DEFAULT 0
-) STRICT;
-CREATE TABLE IF NOT EXISTS poll_options (
-  poll_id TEXT NOT NULL REFERENCES polls(id),
-  option_id TEXT NOT NULL,
-  label TEXT NOT NULL,
-  position INTEGER NOT NULL,
-  imported_votes INTEGER NOT NULL DEFAULT 0,
-  reader_votes INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (poll_id, option_id)
-) STRICT;
-CREATE TABLE IF NOT EXISTS poll_ballots (
-  poll_id TEXT NOT NULL,
-  voter TEXT NOT NULL,
-  choices TEXT NOT NULL,
-  PRIMARY KEY (poll_id, voter)
-) STRICT;
-CREATE TABLE IF NOT EXISTS shares (
-  url TEXT NOT NULL,
-  network TEXT NOT NULL,
-  count INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (url, network)
-) STRICT;
-CREATE TABLE IF NOT EXISTS share_events (
-  url TEXT NOT NULL,
-  network TEXT NOT NULL,
-  voter TEXT NOT NULL,
-  PRIMARY KEY (url, network, voter)
-) STRICT;
-CREATE TABLE IF NOT EXISTS receipts (
-  key TEXT PRIMARY KEY,
-  fingerprint TEXT NOT NULL,
-  reply TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-) STRICT;
-`;
 
 interface PollRow {
   id: string;
@@ -113,7 +53,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.exec(SCHEMA);
+  migrateSqlite(db);
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
   const addressLimits = sqliteAddressLimits(db);
@@ -382,14 +322,7 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     },
 
     async allShares() {
-      const byUrl = new Map<string, ShareCounts>();
-      for (const { url, network, count } of q.allShares.all()) {
-        const entry = byUrl.get(url) ?? { url, counts: {}, total: 0 };
-        entry.counts[network] = count;
-        entry.total += count;
-        byUrl.set(url, entry);
-      }
-      return [...byUrl.values()].sort((a, b) => b.total - a.total || a.url.localeCompare(b.url));
+      return sharesByUrl(q.allShares.all());
     },
 
     async addressSalt(day) {

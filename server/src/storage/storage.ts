@@ -1,4 +1,4 @@
-// The storage interface: the narrow seam a second database (PostgreSQL, issue 13) implements.
+// The storage interface: the narrow seam each database implements (sqlite.ts, postgres/postgres.ts).
 // Every method is async, so a networked database fits; every write takes a receipt and must store
 // it in the same transaction as the vote and its counters. Voter ids arrive already hashed. The
 // rules a storage applies are the contract's (src/contract/rules.ts and voting.ts), whatever it
