@@ -4,6 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { articleWidgetsServerPlugin } from './server/test/wtr-server-plugin.js';
 // Host pages served with a strict policy, and screenshots, for test/host-pages/.
 import { hostPagePolicies, hostPagesPlugin } from './test/host-pages/wtr-host-pages.js';
+// A scripted HTTP API (answers, hangs, 503s) for test/backend/patience.test.ts.
+import { scriptedApi } from './test/backend/wtr-scripted-api.js';
 
 // The system's Chromium (scripts/find-chrome.mjs finds or installs it and sets CHROME_PATH):
 // no test tool may download a browser of its own on this kind of machine.
@@ -18,6 +20,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   middleware: [
     hostPagePolicies,
+    scriptedApi,
     // dist/ as a site or CDN hosts it, under a path of its own (test/dist/script-tag.test.ts).
     (context, next) => {
       if (context.path.startsWith('/cdn/article-widgets@0/')) context.path = context.path.replace('/cdn/article-widgets@0/', '/dist/');

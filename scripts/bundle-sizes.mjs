@@ -80,7 +80,7 @@ export const bundles = [
   {
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
     name: '<share-bar> + Lit + icons',
-    ceiling: 10.75 * KB,
+    ceiling: 10.9 * KB,
     build: () => bundleEntry(["import { ShareBar } from './src/share-bar/share-bar.ts';", 'ShareBar.define();']),
   },
   {

@@ -36,15 +36,4 @@ export { parseWidgetData } from './contract/widget-data.js';
 export { ShapeError } from './contract/shape.js';
 export type { WidgetData, RatingData, PollData, CheckedWidgetData } from './contract/types.js';
 export { registerLocale } from './internal/i18n.js';
-export type { Message, PluralMessage } from './internal/i18n.js';
-import type { ratingMessages } from './article-rating/article-rating.messages.js';
-import type { pollMessages } from './opinion-poll/opinion-poll.messages.js';
-import type { shareMessages } from './share-bar/share-bar.messages.js';
-import type { actionMessages } from './share-bar/actions.messages.js';
-import type { countMessages } from './share-bar/counting.messages.js';
-/** Every string of the three elements, by key: what `registerLocale()` can override. */
-export type Messages = typeof ratingMessages.en &
-  typeof pollMessages.en &
-  typeof shareMessages.en &
-  typeof actionMessages.en &
-  typeof countMessages.en;
+export type { LocaleStrings, Message, Messages, NameMap, PluralMessage } from './internal/i18n.js';

@@ -3,8 +3,9 @@
  * the real page's widgets), the demo data built from them, and a backend whose failures and
  * delays a test can script on top of the real MemoryBackend.
  */
-import { BackendError, type BackendErrorCode } from '../src/backend/backend.js';
+import { BackendError, type BackendErrorCode, type ErrorCode } from '../src/backend/backend.js';
 import { MemoryBackend, type MemoryBackendOptions } from '../src/backend/memory-backend.js';
+import { timeouts } from '../src/internal/patience.js';
 import type { WidgetData } from '../src/backend/shapes.js';
 import seedPage from './fixtures/seed-page.json';
 import demoData from '../demo/data/widgets.json';
@@ -53,8 +54,9 @@ export class ScriptedBackend extends MemoryBackend {
     }
   }
 
-  failNext(method: Method, code: BackendErrorCode = 'network', message = `scripted ${code} failure`): this {
-    (this.failures[method] ??= []).push(new BackendError(code, message));
+  /** The next call of `method` fails with `code` (and `reason`, the contract's code, as a server gives it). */
+  failNext(method: Method, code: BackendErrorCode = 'network', message = `scripted ${code} failure`, reason?: ErrorCode): this {
+    (this.failures[method] ??= []).push(new BackendError(code, message, { reason }));
     return this;
   }
 
@@ -81,35 +83,38 @@ export class ScriptedBackend extends MemoryBackend {
   }
 }
 
-/** Collects the events of `type` fired on (or bubbling through) `target`. */
-export function recordEvents<T = unknown>(target: EventTarget, type: string): CustomEvent<T>[] {
+/**
+ * Collects the events of every type in `types` fired on (or bubbling through) `target`, in the
+ * order they come, in one array that keeps filling (a copy of it would stay as it was).
+ */
+export function recordEvents<T = unknown>(target: EventTarget, ...types: [string, ...string[]]): CustomEvent<T>[] {
   const events: CustomEvent<T>[] = [];
-  target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
+  for (const type of types) target.addEventListener(type, (event) => events.push(event as CustomEvent<T>));
   return events;
 }
 
-/** Waits until `condition` holds, polling each animation frame (fails after `timeout` ms). */
+/** Waits until `condition` holds (or its promise settles to true), polling each animation frame (fails after `timeout` ms). */
 export async function until(condition: () => unknown, message = 'condition', timeout = 3000): Promise<void> {
   const start = performance.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
 
-type Said = { warn: string[]; error: string[] };
+type Said = { info: string[]; warn: string[]; error: string[] };
 
-/** Captures console.warn / console.error calls while `run` runs; `run` sees them as they come. */
+/** Captures console.info / warn / error calls while `run` runs; `run` sees them as they come. */
 export async function captureConsole(run: (seen: Said) => unknown): Promise<Said> {
-  const seen: Said = { warn: [], error: [] };
-  const { warn, error } = console;
+  const seen: Said = { info: [], warn: [], error: [] };
+  const { info, warn, error } = console;
+  console.info = (...args: unknown[]) => seen.info.push(args.map(String).join(' '));
   console.warn = (...args: unknown[]) => seen.warn.push(args.map(String).join(' '));
   console.error = (...args: unknown[]) => seen.error.push(args.map(String).join(' '));
   try {
     await run(seen);
   } finally {
-    console.warn = warn;
-    console.error = error;
+    Object.assign(console, { info, warn, error });
   }
   return seen;
 }
@@ -124,4 +129,15 @@ export function shadowText(element: Element, selector = ''): string {
 /** Resets what a reader's browser remembers between tests. */
 export function forgetReader(): void {
   localStorage.clear();
+}
+
+/** Runs `run` with the widgets' patience (src/internal/patience.ts) changed as `changes` says, then puts it back. */
+export async function withPatience(changes: Partial<typeof timeouts>, run: () => unknown): Promise<void> {
+  const saved = { ...timeouts };
+  Object.assign(timeouts, changes);
+  try {
+    await run();
+  } finally {
+    Object.assign(timeouts, saved);
+  }
 }

@@ -1,16 +1,14 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { BackendError, type RatingSummary, type WidgetBackend } from '../backend/backend.js';
+import { BackendError, type BackendErrorCode, type ErrorCode, type RatingSummary, type WidgetBackend } from '../backend/backend.js';
 import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js';
-import { emit } from '../internal/events.js';
-import { onLanguageChange } from '../internal/i18n.js';
+import { afterStrings, onLanguageChange } from '../internal/i18n.js';
 import { translatorFor, type Translator } from '../internal/translator.js';
-import { ItemController } from '../internal/item-controller.js';
-import { resolveBackend } from '../internal/resolve-backend.js';
-import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
+import { VoteController } from '../internal/vote-controller.js';
+import { voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
-import { ratingMessages } from './article-rating.messages.js';
+import { ratingCatalogs, type RatingStrings } from './article-rating.messages.js';
 import { styles } from './article-rating.styles.js';
 
 /** What the page store holds for one article: the aggregate and this reader's own rating. */
@@ -31,17 +29,18 @@ export interface RatingVoteDetail {
 export interface RatingErrorDetail {
   articleId: string;
   rating: number;
-  /** Why it failed: network, refused, item-limit, not-found or invalid-reply. */
-  code: string;
+  /** What kind of failure: network, refused, item-limit, not-found or invalid-reply. */
+  code: BackendErrorCode;
+  /** Why exactly, where the backend said (`already-voted`, `rate-limited`, ...). */
+  reason?: ErrorCode;
+  /** The backend's own words, for developers (readers are told in their language). */
   message: string;
 }
 
-type RatingTranslator = Translator<typeof ratingMessages.en>;
+type RatingTranslator = Translator<RatingStrings>;
 
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_PATH = 'M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55L2.48 9.42l6.58-.96z';
-
-const rememberedKey = (articleId: string) => `rating:${articleId}`;
 
 /**
  * A five-star rating of an article, with its aggregate: "Rate this article ★★★★½ (votes: 4,
@@ -98,8 +97,6 @@ export class ArticleRating extends LitElement {
     backend: { attribute: false },
     hovered: { state: true, attribute: false },
     chosen: { state: true, attribute: false },
-    failed: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
   };
 
   /** The id of the article being rated. Required for voting. */
@@ -123,13 +120,36 @@ export class ArticleRating extends LitElement {
   private hovered = 0;
   /** The star chosen with the keyboard but not yet cast, 0 for none. */
   private chosen = 0;
-  /** The last failed vote, kept so a retry sends it again with the same idempotency key. */
-  private failed?: { rating: number; key: string; error: BackendError };
-  private announcement = '';
 
-  private readonly item = new ItemController<RatingItem>(this);
+  private readonly vote = new VoteController<RatingItem, number>(this, {
+    item: 'rating',
+    home: 'stars',
+    events: { vote: 'aw-rating-vote', error: 'aw-rating-error' },
+    ballot: (rating) => ({
+      optimistic: (current) => ({ summary: addVote(current?.summary ?? this.attributeSummary(), current?.mine, rating), mine: rating }),
+      send: (backend, context) => backend.rateArticle(this.articleId.trim(), rating, context),
+      commit: (reply) => {
+        const result = parseRatingVoteResult(reply);
+        return { summary: result.summary, mine: result.rating };
+      },
+    }),
+    sending: () => this.strings().t('ratingSending'),
+    counted: ({ summary, mine }) => {
+      const t = this.strings();
+      return {
+        said: `${t.t('ratingThanks', { rating: mine! })} ${this.valueText(t, summary)}`,
+        detail: { articleId: summary.articleId, rating: mine!, votes: summary.votes, average: summary.average } satisfies RatingVoteDetail,
+      };
+    },
+    failed: (rating) => ({ articleId: this.articleId.trim(), rating }),
+  });
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
+
+  /** Renders once the strings of its language are here (see afterStrings). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return afterStrings(this, [ratingCatalogs], () => super.scheduleUpdate()) as void | Promise<unknown>;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.connectItem();
@@ -137,19 +157,22 @@ export class ArticleRating extends LitElement {
 
   /** Reloads the figures from the backend. */
   refresh(): Promise<void> {
-    return this.item.current?.load() ?? Promise.resolve();
+    return this.vote.item.current?.load() ?? Promise.resolve();
+  }
+
+  private strings(): RatingTranslator {
+    return translatorFor(this, ratingCatalogs);
   }
 
   private connectItem(): void {
     const articleId = this.articleId.trim();
     if (!articleId) warnOnce(this, 'article-id', 'needs an article-id attribute to load and cast votes; showing its attributes read-only.');
-    this.item.follow('rating', articleId, async (backend, signal) => {
+    this.vote.follow(articleId, async (backend, signal, remembered) => {
       const summary = parseRatingSummary(await backend.getRating(articleId, { signal, voterId: voterId() }));
       if (summary.articleId !== articleId) {
         throw new BackendError('invalid-reply', `asked for article "${articleId}", got "${summary.articleId}"`);
       }
-      const mine = recalledVote(rememberedKey(articleId));
-      return { summary, mine: typeof mine === 'number' ? mine : undefined };
+      return { summary, mine: typeof remembered === 'number' ? remembered : undefined };
     });
   }
 
@@ -170,56 +193,25 @@ export class ArticleRating extends LitElement {
   }
 
   private get data(): RatingItem {
-    return this.item.state?.data ?? { summary: this.attributeSummary() };
+    return this.vote.item.state?.data ?? { summary: this.attributeSummary() };
   }
 
   /** Whether readers vote here at all: then the stars are a slider, else a picture of the figures. */
   private get votable(): boolean {
-    return !this.readonly && !!this.item.current;
+    return !this.readonly && !!this.vote.item.current;
   }
 
   /** Whether the reader can cast (or change) a vote now. */
   private get interactive(): boolean {
     const { mine } = this.data;
-    return this.votable && !this.item.state?.writing && (mine === undefined || this.allowChange);
+    return this.votable && !this.vote.writing && (mine === undefined || this.allowChange);
   }
 
-  private async cast(rating: number, key = randomId()): Promise<void> {
-    const item = this.item.current;
-    if (!item || !this.interactive) return;
-    const articleId = this.articleId.trim();
-    const backend = resolveBackend(this)!;
-    const t = translatorFor(this, ratingMessages);
-    this.failed = undefined;
+  private cast(rating: number): void {
+    if (!this.interactive) return;
     this.chosen = 0;
     this.hovered = 0;
-    this.announcement = t.t('ratingSending');
-    try {
-      const reply = await item.write({
-        optimistic: (current) => ({ summary: addVote(current?.summary ?? this.attributeSummary(), current?.mine, rating), mine: rating }),
-        send: (signal) => backend.rateArticle(articleId, rating, { voterId: voterId(), idempotencyKey: key, signal }),
-        commit: (raw) => {
-          const result = parseRatingVoteResult(raw);
-          return { summary: result.summary, mine: result.rating };
-        },
-      });
-      rememberVote(rememberedKey(articleId), reply.rating);
-      const { summary } = this.data;
-      this.announcement = `${t.t('ratingThanks', { rating: reply.rating })} ${this.valueText(t, summary)}`;
-      emit<RatingVoteDetail>(this, 'aw-rating-vote', { articleId, rating: reply.rating, votes: summary.votes, average: summary.average });
-    } catch (e) {
-      const error = e as BackendError;
-      this.failed = { rating, key, error };
-      this.announcement = t.error(error);
-      emit<RatingErrorDetail>(this, 'aw-rating-error', { articleId, rating, code: error.code, message: error.message });
-    }
-  }
-
-  private retry(): void {
-    // The retry button leaves with the error it belongs to: a keyboard user's place is the stars.
-    if (this.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('[part="stars"]')!.focus();
-    if (this.failed) void this.cast(this.failed.rating, this.failed.key);
-    else void this.item.current?.load();
+    void this.vote.cast(rating);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -227,7 +219,7 @@ export class ArticleRating extends LitElement {
     const { key } = event;
     if (key === 'Enter' || key === ' ') {
       event.preventDefault();
-      if (this.chosen) void this.cast(this.chosen);
+      if (this.chosen) this.cast(this.chosen);
       return;
     }
     if (key === 'Escape') {
@@ -256,7 +248,7 @@ export class ArticleRating extends LitElement {
 
   private onClick(event: MouseEvent): void {
     const value = this.starAt(event);
-    if (value && this.interactive) void this.cast(value);
+    if (value) this.cast(value);
   }
 
   private valueText(t: RatingTranslator, summary: RatingSummary): string {
@@ -271,13 +263,11 @@ export class ArticleRating extends LitElement {
   }
 
   protected override render() {
-    const t = translatorFor(this, ratingMessages);
+    const t = this.strings();
     const { summary, mine } = this.data;
     const interactive = this.interactive;
     const preview = this.hovered || this.chosen;
     const shown = preview || mine || summary.average;
-    const readFailed = !this.failed && this.item.state?.status === 'error';
-    const error = this.failed ? t.error(this.failed.error) : readFailed ? t.t('errorLoad') : '';
     // One tab stop where readers vote: a slider, read-only while a vote is sent and once it is
     // cast, so the control a keyboard user voted with keeps their focus and reads out the new
     // figures (ARIA 1.2 slider with aria-readonly). Where nobody votes, an image with the same words.
@@ -306,18 +296,13 @@ export class ArticleRating extends LitElement {
       ${interactive ? targets() : nothing}${picture(shown, preview !== 0, this.hovered)}
     </div>`;
     return html`
-      <div part="base" class="base" aria-busy=${this.item.state?.writing ? 'true' : 'false'}>
+      <div part="base" class="base" aria-busy=${this.vote.writing ? 'true' : 'false'}>
         <span part="label" id="label" class="label">${t.t('ratingLabel')}</span>
         ${control}
         <span part="summary" class="summary" aria-hidden="true">${this.summaryText(t, summary)}</span>
         ${mine ? html`<span part="yours" class="yours">${t.t('ratingYours', { rating: mine })}</span>` : nothing}
-        ${error
-          ? html`<p part="error" class="error">
-              <span>${error}</span>
-              <button part="retry" class="button" type="button" @click=${this.retry}>${t.t('retry')}</button>
-            </p>`
-          : nothing}
-        <span class="visually-hidden" role="status">${this.announcement}</span>
+        ${this.vote.errorLine()}
+        <span class="visually-hidden" role="status">${this.vote.announcement}</span>
       </div>
     `;
   }

@@ -15,11 +15,6 @@ import {
 import { itemKey } from '../contract/ids.js';
 
 export interface HttpBackendOptions {
-  /** Milliseconds one request may take before it counts as a `network` failure (default 8000). */
-  timeout?: number;
-  /** How many times a failed read is retried, with growing pauses (default 2). Writes are never
-   * retried here: the caller retries them with the same idempotency key. */
-  retries?: number;
   /**
    * Verified mode: signs the voter id for one item, `rating:ARTICLE_ID`, `poll:POLL_ID` or
    * `share:URL` (an HMAC of `voterId + "\n" + item` that the site's own backend made), so a
@@ -37,14 +32,22 @@ const BATCH = 100;
  * Replies are passed on as the server sent them: the page store checks the shape of every
  * backend's replies (src/backend/shapes.ts), so a misfit is an `invalid-reply` error there.
  *
+ * One request per call, with no timeout or retry of its own: the widgets' page store gives every
+ * backend the same patience (src/internal/patience.ts: each read attempt cut at 6 s and retried
+ * twice on a network failure; a vote, one attempt of up to 15 s). A script calling it directly
+ * sets its own limit with the signal (`{ signal: AbortSignal.timeout(5000) }`).
+ *
  * ```js
  * setDefaultBackend(new HttpBackend('https://widgets.example.org/api'));
  * ```
  */
 export class HttpBackend implements WidgetBackend {
   private readonly base: string;
-  /** The ratings asked for in this task, and the promise of their requests, sent when it ends. */
-  private batch?: { ids: Set<string>; sent: Promise<Map<string, Promise<unknown>>> };
+  /**
+   * The ratings asked for in this task, and the promise of their requests, sent when it ends; the
+   * requests are cut once no caller waits for them any more (each aborted its read, or gave up).
+   */
+  private batch?: { ids: Set<string>; sent: Promise<Map<string, Promise<unknown>>>; waiting: number; cut: AbortController };
 
   constructor(url: string, private readonly options: HttpBackendOptions = {}) {
     this.base = url.replace(/\/+$/, '');
@@ -55,17 +58,24 @@ export class HttpBackend implements WidgetBackend {
     if (signal?.aborted) return Promise.reject(toBackendError(signal.reason));
     if (!this.batch) {
       const ids = new Set<string>();
-      const sent = new Promise((resolve) => setTimeout(resolve)).then(() => this.sendBatch(ids));
-      this.batch = { ids, sent };
+      const cut = new AbortController();
+      const sent = new Promise((resolve) => setTimeout(resolve)).then(() => this.sendBatch(ids, cut.signal));
+      this.batch = { ids, sent, waiting: 0, cut };
     }
-    this.batch.ids.add(articleId);
-    const reply = this.batch.sent.then(async (requests) => {
+    const batch = this.batch;
+    batch.ids.add(articleId);
+    batch.waiting++;
+    // A request left hanging would also hold up the next one for the same ratings (the browser
+    // lets one request at a time fetch an address).
+    const leave = () => --batch.waiting === 0 && batch.cut.abort(signal!.reason);
+    signal?.addEventListener('abort', leave, { once: true });
+    const reply = batch.sent.then(async (requests) => {
       const { ratings } = ((await requests.get(articleId)) ?? {}) as { ratings?: RatingSummary[] };
       const summary = Array.isArray(ratings) && ratings.find((rating) => rating?.articleId === articleId);
       if (!summary) throw new BackendError('invalid-reply', `The reply has no rating for "${articleId}".`);
       return summary;
     });
-    return abortable(reply, signal);
+    return abortable(reply, signal).finally(() => signal?.removeEventListener('abort', leave));
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
@@ -88,29 +98,22 @@ export class HttpBackend implements WidgetBackend {
     return this.read(`/shares?url=${encodeURIComponent(url)}`, signal) as Promise<ShareCounts>;
   }
 
-  /** Requests the batched ratings, `BATCH` ids a request; returns each id's request. */
-  private sendBatch(ids: Set<string>): Map<string, Promise<unknown>> {
+  /** Requests the batched ratings, `BATCH` ids a request, until `signal` cuts them; returns each id's request. */
+  private sendBatch(ids: Set<string>, signal: AbortSignal): Map<string, Promise<unknown>> {
     this.batch = undefined;
     const list = [...ids];
     const requests = new Map<string, Promise<unknown>>();
     for (let i = 0; i < list.length; i += BATCH) {
       const chunk = list.slice(i, i + BATCH);
-      const request = this.read(`/ratings?ids=${chunk.map(encodeURIComponent).join(',')}`);
+      const request = this.read(`/ratings?ids=${chunk.map(encodeURIComponent).join(',')}`, signal);
       for (const id of chunk) requests.set(id, request);
     }
     return requests;
   }
 
-  /** A GET, retried with growing pauses while the failure is the network's (or the server's). */
-  private async read(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.send(path, { headers }, signal);
-      } catch (error) {
-        if ((error as BackendError).code !== 'network' || attempt >= (this.options.retries ?? 2)) throw error;
-        await abortable(new Promise((resolve) => setTimeout(resolve, 250 * 3 ** attempt * (0.5 + Math.random()))), signal);
-      }
-    }
+  /** A GET. */
+  private read(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
+    return this.send(path, { headers }, signal);
   }
 
   /** A POST of one reader's vote on `item` (what verified mode signs with the voter id). */
@@ -124,13 +127,12 @@ export class HttpBackend implements WidgetBackend {
     }, signal);
   }
 
-  /** One request, given up after the timeout; every failure comes out as a BackendError. */
+  /** One request; every failure comes out as a BackendError. */
   private async send(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
-    const timeout = AbortSignal.timeout(this.options.timeout ?? 8000);
     let reply: Response;
     let text: string;
     try {
-      reply = await fetch(this.base + path, { ...init, credentials: 'omit', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      reply = await fetch(this.base + path, { ...init, credentials: 'omit', signal });
       text = await reply.text();
     } catch (error) {
       // An abort is `aborted`; a timeout or an unreachable server, `network`.

@@ -40,8 +40,9 @@ export const ERROR_CODES = [
   // Editing polls.
   'poll-exists',
   'option-has-votes',
-  // The server's own failure (5xx): a bug, or its database unavailable just now (retry after a while).
+  // The server's own failure (5xx): worth a retry.
   'internal',
+  // 503: the storage does not answer (its database is down or restarting).
   'storage-unavailable',
 ] as const;
 
@@ -50,7 +51,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** A refusal: the HTTP status the server answers it with, its code, and the field at fault. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  /** Seconds for the Retry-After header of a 429 or a 503. */
+  /** Seconds for the Retry-After header of a 429. */
   retryAfter?: number;
 
   constructor(

@@ -3,8 +3,9 @@
  * that shows the same article or poll (the rating above and below an article) shows the same
  * figures and changes together after a vote.
  */
-import { BackendError, abortable, toBackendError, type WidgetBackend } from '../backend/backend.js';
+import { BackendError, toBackendError, type WidgetBackend } from '../backend/backend.js';
 import { shared } from './page-registry.js';
+import { patientRead, patientWrite } from './patience.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -16,20 +17,6 @@ export interface ItemState<T> {
   error?: BackendError;
   /** A write is in flight; `data` is its optimistic result. */
   writing: boolean;
-}
-
-/** How long a read or a write may take before it counts as a network failure. */
-export const timeouts = { read: 10_000, write: 15_000 };
-
-/**
- * Runs `call` with a signal that aborts on `outer` or after `ms`, and settles as soon as that
- * signal aborts, even if the backend ignores it: a backend that hangs never leaves a widget
- * waiting. A timeout becomes a `network` error, an abort an `aborted` one.
- */
-export function withTimeout<T>(ms: number, outer: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const signal = outer ? AbortSignal.any([outer, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
-  // Called inside a promise executor, so a backend that throws fails like one that rejects.
-  return abortable(new Promise<T>((resolve) => resolve(call(signal))), signal);
 }
 
 export interface WriteSpec<T, R> {
@@ -60,13 +47,13 @@ export class SharedItem<T> {
     };
   }
 
-  /** Starts a read unless one is in flight; every caller shares it. Never rejects. */
+  /** Starts a read unless one is in flight; every caller shares it. Never rejects. Its patience: patience.ts. */
   load(): Promise<void> {
     if (this.reading) return this.reading.done;
     const controller = new AbortController();
     const shown = this.current.data;
     this.update({ status: 'loading', error: undefined });
-    const done = withTimeout(timeouts.read, controller.signal, this.read).then(
+    const done = patientRead(controller.signal, this.read).then(
       (data) => {
         this.reading = undefined;
         // A vote (or figures set directly) since the read began is newer than the read: keep it.
@@ -98,7 +85,7 @@ export class SharedItem<T> {
     const before = this.current.data;
     this.update({ writing: true, data: spec.optimistic ? spec.optimistic(before) : before });
     try {
-      const reply = await withTimeout(timeouts.write, undefined, spec.send);
+      const reply = await patientWrite(spec.send);
       this.update({ writing: false, data: spec.commit(reply), status: 'ready', error: undefined });
       return reply;
     } catch (error) {

@@ -1,52 +1,9 @@
 /**
- * Plurals (Intl.PluralRules), numbers (Intl.NumberFormat) and what to tell a reader when a backend
- * call fails: what the rating and the poll say, and the share bar's counts.
+ * Plurals (Intl.PluralRules) and numbers (Intl.NumberFormat) in an element's strings: what the
+ * rating and the poll say, the share bar's counts and what it says after a click.
  */
-import type { BackendError } from '../backend/backend.js';
-import { languageOf, messagesIn, type Catalog, type Catalogs, type Message } from './i18n.js';
+import { fill, languageOf, messagesIn, type Catalog, type Catalogs, type Message } from './i18n.js';
 import { localeOf, numberFormat, percentFormat, pluralRules } from './intl.js';
-
-/** Strings every element uses: retry, and what to say about a failed backend call. */
-export const sharedMessages = {
-  en: {
-    retry: 'Try again',
-    errorLoad: 'Could not load the latest figures.',
-    errorNetwork: 'Could not reach the server. Your vote was not counted.',
-    errorRefused: 'Your vote was not accepted: {reason}',
-    /** The server's per-item cap for one address: many readers behind one address share it. */
-    errorItemLimit: 'Too many votes from your internet connection today: yours was not counted. Please try again later.',
-    errorNotFound: 'This item no longer exists.',
-    errorInvalidReply: 'The server sent an answer we could not read.',
-  },
-  ru: {
-    retry: 'Повторить',
-    errorLoad: 'Не удалось загрузить свежие данные.',
-    errorNetwork: 'Не удалось связаться с сервером. Ваш голос не учтён.',
-    errorRefused: 'Голос не принят: {reason}',
-    errorItemLimit: 'С вашего подключения сегодня слишком много голосов: ваш не учтён. Попробуйте позже.',
-    errorNotFound: 'Этот элемент больше не существует.',
-    errorInvalidReply: 'Сервер прислал ответ, который не удалось прочитать.',
-  },
-};
-
-/** An element's catalogs with the shared strings added. */
-export function withShared<M extends Catalog>(catalogs: Catalogs<M>): Catalogs<M & typeof sharedMessages.en> {
-  return {
-    ...catalogs,
-    en: { ...sharedMessages.en, ...catalogs.en },
-    ru: { ...sharedMessages.ru, ...catalogs.ru },
-  } as Catalogs<M & typeof sharedMessages.en>;
-}
-
-type Params = Record<string, string | number>;
-
-/** Which shared message tells a reader about each kind of failure (any other: `errorNetwork`). */
-const errorMessages: Partial<Record<string, keyof typeof sharedMessages.en>> = {
-  refused: 'errorRefused',
-  'item-limit': 'errorItemLimit',
-  'not-found': 'errorNotFound',
-  'invalid-reply': 'errorInvalidReply',
-};
 
 /**
  * An element's strings in one language, with the site's overrides, and the language's plurals
@@ -63,17 +20,16 @@ export class Translator<M extends Catalog = Catalog> {
     this.locale = localeOf(lang);
   }
 
-  /** A message with `{name}` placeholders filled; numbers are formatted for the language. */
-  t(key: keyof M & string, params: Params = {}): string {
+  /**
+   * The message `key`, in the plural form `values.count` takes, filled with `values`; numbers are
+   * written for the language ("4.5", "4,5").
+   */
+  t(key: keyof M & string, values: Record<string, string | number> = {}): string {
     const message = this.messages[key] as Message;
-    const pattern =
-      typeof message === 'string'
-        ? message
-        : (message[pluralRules(this.locale).select(Number(params.count ?? 0)) ] ?? message.other);
-    return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params[name];
-      return typeof value === 'number' ? this.number(value) : (value ?? whole);
-    });
+    const pattern = typeof message === 'string' ? message : (message[pluralRules(this.locale).select(Number(values.count ?? 0))] ?? message.other);
+    const written: Record<string, string> = {};
+    for (const [name, value] of Object.entries(values)) written[name] = typeof value === 'number' ? this.number(value) : value;
+    return fill(pattern, written);
   }
 
   /** A number in the reader's locale: `fraction` fixes the decimals ("4.5" / "4,5"). */
@@ -84,12 +40,6 @@ export class Translator<M extends Catalog = Catalog> {
   /** A whole percentage in the reader's locale ("31%", "31 %"). */
   percent(value: number): string {
     return percentFormat(this.locale).format(value / 100);
-  }
-
-  /** What to tell a reader about a failed call. */
-  error({ code, message }: BackendError): string {
-    const key = errorMessages[code] ?? 'errorNetwork';
-    return (this as unknown as Translator<typeof sharedMessages.en>).t(key, { reason: message });
   }
 }
 

@@ -1,18 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { BackendError, type PollOption, type PollView, type WidgetBackend } from '../backend/backend.js';
+import { BackendError, type BackendErrorCode, type ErrorCode, type PollOption, type PollView, type WidgetBackend } from '../backend/backend.js';
 import { parsePollView } from '../backend/shapes.js';
-import { emit } from '../internal/events.js';
-import { onLanguageChange } from '../internal/i18n.js';
-import { translatorFor } from '../internal/translator.js';
+import { afterStrings, onLanguageChange } from '../internal/i18n.js';
+import { translatorFor, type Translator } from '../internal/translator.js';
 import { longDateFormat } from '../internal/intl.js';
-import { ItemController } from '../internal/item-controller.js';
-import { resolveBackend } from '../internal/resolve-backend.js';
-import { randomId, recalledVote, rememberVote, voterId } from '../internal/voter.js';
+import { VoteController } from '../internal/vote-controller.js';
+import { voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { renderInTurn } from '../internal/render-turns.js';
-import { pollMessages } from './opinion-poll.messages.js';
+import { pollCatalogs, type PollStrings } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
 import { styles } from './opinion-poll.styles.js';
 
@@ -35,12 +33,13 @@ export interface PollVoteDetail {
 export interface PollErrorDetail {
   pollId: string;
   optionIds: string[];
-  /** Why it failed: network, refused, item-limit, not-found or invalid-reply. */
-  code: string;
+  /** What kind of failure: network, refused, item-limit, not-found or invalid-reply. */
+  code: BackendErrorCode;
+  /** Why exactly, where the backend said (`poll-closed`, `unknown-option`, ...). */
+  reason?: ErrorCode;
+  /** The backend's own words, for developers (readers are told in their language). */
   message: string;
 }
-
-const rememberedKey = (pollId: string) => `poll:${pollId}`;
 const textOf = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /**
@@ -139,8 +138,6 @@ export class OpinionPoll extends LitElement {
     selected: { state: true },
     changing: { state: true },
     problem: { state: true },
-    failed: { state: true },
-    announcement: { state: true },
   };
 
   /** The id of the poll. Required. */
@@ -156,18 +153,42 @@ export class OpinionPoll extends LitElement {
   private changing = false;
   /** What is wrong with the choice, shown under the options. */
   private problem = '';
-  /** The last failed vote, kept so a retry sends it again with the same idempotency key. */
-  private failed?: { choices: string[]; key: string; error: BackendError };
-  private announcement = '';
 
-  private readonly item = new ItemController<PollItem>(this);
+  private readonly vote = new VoteController<PollItem, string[]>(this, {
+    item: 'poll',
+    home: 'question',
+    events: { vote: 'aw-poll-vote', error: 'aw-poll-error' },
+    ballot: (choices) => {
+      const before = this.data!;
+      return {
+        optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
+        send: (backend, context) => backend.votePoll(before.poll.id, choices, context),
+        commit: (reply) => {
+          const poll = checked(reply, before.poll.id, before.poll);
+          return { poll, mine: poll.myChoices ?? choices };
+        },
+      };
+    },
+    sending: () => this.strings().t('pollSending'),
+    counted: ({ poll, mine = [] }) => {
+      const detail: PollVoteDetail = { pollId: poll.id, optionIds: mine };
+      if (shown(poll)) Object.assign(detail, { counts: Object.fromEntries(poll.options.map((o) => [o.id, o.votes!])), voters: poll.voters });
+      return { said: this.strings().t('pollThanks'), detail };
+    },
+    failed: (optionIds) => ({ pollId: this.data!.poll.id, optionIds }),
+  });
   private preview?: PollItem;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
-  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
+  /**
+   * Renders once the strings of its language are here (see afterStrings); the first render takes
+   * its turn with the page's other widgets (see render-turns.ts).
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
+    return afterStrings(this, [pollCatalogs], () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
+      | void
+      | Promise<unknown>;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -181,18 +202,21 @@ export class OpinionPoll extends LitElement {
 
   /** Reloads the poll from the backend. */
   async refresh(): Promise<void> {
-    await this.item.current?.load();
+    await this.vote.item.current?.load();
+  }
+
+  private strings(): Translator<PollStrings> {
+    return translatorFor(this, pollCatalogs);
   }
 
   private connectItem(): void {
     const pollId = this.pollId.trim();
     if (!pollId) warnOnce(this, 'poll-id', 'needs a poll-id attribute to load the poll and take votes.');
-    this.item.follow('poll', pollId, async (b, signal) => {
-      const poll = checked(await b.getPoll(pollId, { signal, voterId: voterId() }), pollId);
-      const recalled = recalledVote(rememberedKey(pollId));
+    this.vote.follow(pollId, async (backend, signal, remembered) => {
+      const poll = checked(await backend.getPoll(pollId, { signal, voterId: voterId() }), pollId);
       // A vote remembered on this device counts only if it still names options of this poll.
-      const known = Array.isArray(recalled) && recalled.length > 0 && recalled.every((id) => poll.options.some((o) => o.id === id));
-      return { poll, mine: poll.myChoices ?? (known ? (recalled as string[]) : undefined) };
+      const known = Array.isArray(remembered) && remembered.length > 0 && remembered.every((id) => poll.options.some((o) => o.id === id));
+      return { poll, mine: poll.myChoices ?? (known ? (remembered as string[]) : undefined) };
     });
   }
 
@@ -226,85 +250,41 @@ export class OpinionPoll extends LitElement {
   }
 
   private get data(): PollItem | undefined {
-    return this.item.state?.data ?? this.preview;
+    return this.vote.item.state?.data ?? this.preview;
+  }
+
+  /** What the form has ticked: after the poll is read again, only options it still has. */
+  private choices(form: HTMLFormElement): string[] {
+    return new FormData(form).getAll('choice') as string[];
   }
 
   private onChange(event: Event): void {
-    this.selected = new FormData(event.currentTarget as HTMLFormElement).getAll('choice') as string[];
+    this.selected = this.choices(event.currentTarget as HTMLFormElement);
     // Too many is said at once; none only when the reader tries to vote.
     if (this.selected.length || this.problem) this.validate();
   }
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    if (this.validate()) void this.cast(this.selected);
+    this.selected = this.choices(event.currentTarget as HTMLFormElement);
+    // Votes only on the poll as the backend gave it, not as the page's HTML wrote it.
+    if (!this.validate() || !this.vote.item.state?.data) return;
+    void this.vote.cast(this.selected).then((counted) => counted && (this.changing = false));
   }
 
-  /** Shows and announces what is wrong with the choice, if anything; returns whether it is fine. */
+  /** Shows (and has the live region say) what is wrong with the choice, if anything; returns whether it is fine. */
   private validate(): boolean {
-    const t = translatorFor(this, pollMessages);
+    const t = this.strings();
     const max = this.data!.poll.maxChoices;
     const count = this.selected.length;
-    this.problem = this.announcement = !count ? t.t('pollChooseOne') : count > max ? t.t('pollTooMany', { count: max }) : '';
+    this.problem = !count ? t.t('pollChooseOne') : count > max ? t.t('pollTooMany', { count: max }) : '';
+    if (this.problem) this.vote.say(this.problem);
     return !this.problem;
-  }
-
-  private async cast(choices: string[], key = randomId()): Promise<void> {
-    const item = this.item.current;
-    const before = item?.state.data;
-    if (!item || !before || item.state.writing) return;
-    const pollId = before.poll.id;
-    const backend = resolveBackend(this)!;
-    const t = translatorFor(this, pollMessages);
-    // The Vote (or retry) button gives way to the results at once, and the results may give way
-    // to the error: keep a keyboard user's place in the poll throughout, never on the page's body.
-    const focused = this.matches(':focus-within');
-    const refocus = async (part: string) => {
-      await this.updateComplete;
-      if (focused) this.renderRoot.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
-    };
-    this.failed = undefined;
-    this.announcement = t.t('pollSending');
-    // The optimistic results render as write() is called, before the backend answers.
-    const written = item.write({
-      optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
-      send: (signal) => backend.votePoll(pollId, choices, { voterId: voterId(), idempotencyKey: key, signal }),
-      commit: (raw) => {
-        const poll = checked(raw, pollId, before.poll);
-        return { poll, mine: poll.myChoices ?? choices };
-      },
-    });
-    void refocus('question');
-    try {
-      await written;
-      const { poll, mine = choices } = this.item.state!.data!;
-      rememberVote(rememberedKey(pollId), mine);
-      this.changing = false;
-      this.announcement = t.t('pollThanks');
-      emit<PollVoteDetail>(this, 'aw-poll-vote', {
-        pollId,
-        optionIds: mine,
-        ...(shown(poll) && { counts: Object.fromEntries(poll.options.map((o) => [o.id, o.votes!])), voters: poll.voters }),
-      });
-    } catch (e) {
-      const error = e as BackendError;
-      this.failed = { choices, key, error };
-      this.announcement = t.error(error);
-      emit<PollErrorDetail>(this, 'aw-poll-error', { pollId, optionIds: choices, code: error.code, message: error.message });
-      // A poll that no longer exists offers no retry: the reader is left at its question.
-      void refocus(error.code === 'not-found' ? 'question' : 'retry');
-    }
-  }
-
-  private retry(): void {
-    if (this.failed) void this.cast(this.failed.choices, this.failed.key);
-    else void this.item.current?.load();
   }
 
   private async change(): Promise<void> {
     this.selected = this.data!.mine!;
     this.changing = true;
-    this.failed = undefined;
     // The change button gives way to the choices: the reader's place is their current choice.
     await this.updateComplete;
     const choice = this.renderRoot.querySelector<HTMLElement>('input:checked') ?? this.renderRoot.querySelector('input');
@@ -312,15 +292,13 @@ export class OpinionPoll extends LitElement {
   }
 
   protected override render() {
-    const t = translatorFor(this, pollMessages);
-    const state = this.item.state;
+    const t = this.strings();
+    const state = this.vote.item.state;
     const data = this.data;
     const poll = data?.poll;
-    const readError = state?.status === 'error' ? state.error : undefined;
-    const error = this.failed?.error ?? readError;
     const ready = !!state?.data && !state.writing;
     const note = (text: unknown) => (text ? html`<p part="note" class="note">${text}</p>` : nothing);
-    let body: unknown = error ? nothing : note(t.t('pollLoading'));
+    let body: unknown = state?.status === 'error' ? nothing : note(t.t('pollLoading'));
     if (poll) {
       const { mine } = data;
       const results = shown(poll);
@@ -390,18 +368,9 @@ export class OpinionPoll extends LitElement {
     return html`<div part="base" class="base" aria-busy=${!!state?.writing || (!state?.data && state?.status === 'loading')}>
         <p part="heading" class="heading">${t.t(poll?.closed ? 'pollClosed' : 'pollTitle')}</p>
         ${body}
-        ${error
-          ? html`<p part="error" class="error">
-              <span
-                >${error === readError && error.code !== 'not-found' && error.code !== 'invalid-reply' ? t.t('errorLoad') : t.error(error)}</span
-              >
-              ${error.code === 'not-found'
-                ? nothing
-                : html`<button part="retry" class="button" @click=${this.retry}>${t.t('retry')}</button>`}
-            </p>`
-          : nothing}
+        ${this.vote.errorLine()}
       </div>
-      <span class="visually-hidden" role="status">${this.announcement}</span>`;
+      <span class="visually-hidden" role="status">${this.vote.announcement}</span>`;
   }
 }
 

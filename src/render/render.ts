@@ -16,26 +16,18 @@ import { HttpBackend } from '../backend/http-backend.js';
 import { parsePollView, parseRatingSummary } from '../backend/shapes.js';
 import { ID_PATTERN } from '../contract/ids.js';
 import { percentages } from '../opinion-poll/percentages.js';
-import { pollMessages } from '../opinion-poll/opinion-poll.messages.js';
+import { pollCatalogs } from '../opinion-poll/opinion-poll.messages.js';
+import pollRussian from '../opinion-poll/opinion-poll.messages.ru.js';
 import { defaultNetworks, networkNamed, shareUrl } from '../share-bar/networks.js';
 import { Translator } from '../internal/translator.js';
-import type { PluralMessage } from '../internal/i18n.js';
+import { patientRead } from '../internal/patience.js';
+import type { Catalog, Catalogs } from '../internal/i18n.js';
+import { renderCatalogs, type RenderStrings } from './render.messages.js';
 
 export { fallbackStyles } from './fallback-styles.js';
 
-/** What only the server-rendered text says; overridable with registerLocale like every string. */
-const renderMessages = {
-  en: {
-    ratingRated: 'Rated {average} out of 5 ({votes})',
-    ratingUnrated: 'Not rated yet',
-    voteCount: { one: '{count} vote', other: '{count} votes' } as PluralMessage,
-  },
-  ru: {
-    ratingRated: 'Оценка {average} из 5 ({votes})',
-    ratingUnrated: 'Оценок пока нет',
-    voteCount: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
-  },
-};
+/** The poll's strings in both languages at once: a server never fetches a string. */
+const pollStrings = { en: pollCatalogs.en, more: { ru: pollRussian } };
 
 const ID = new RegExp(ID_PATTERN);
 
@@ -88,11 +80,11 @@ function figure(t: Translator, value: number, decimals = 0): string {
 }
 
 /** "8 votes", "21 голос": the plural is chosen by the number, the figure written as above. */
-function votes(t: Translator<typeof renderMessages.en>, count: number): string {
+function votes(t: Translator<RenderStrings>, count: number): string {
   return t.t('voteCount', { count: figure(t, count) });
 }
 
-function translator<M extends Record<string, unknown>>(lang: string | undefined, catalogs: { en: M } & Record<string, Partial<M>>): Translator<M> {
+function translator<M extends Catalog>(lang: string | undefined, catalogs: Catalogs<M>): Translator<M> {
   return new Translator(lang ?? 'en', catalogs);
 }
 
@@ -108,7 +100,7 @@ function averageShown(summary: RatingSummary | undefined, minVotes = 0): boolean
 export function renderRating(articleId: string, figures?: RatingSummary | { votes: number; average: number }, options: RatingRenderOptions = {}): string {
   checkId(articleId, 'articleId');
   const summary = figures && parseRatingSummary({ articleId, ...figures }, 'figures');
-  const t = translator(options.lang, renderMessages);
+  const t = translator(options.lang, renderCatalogs);
   const shown = averageShown(summary, options.minVotes);
   let text = '';
   if (summary?.votes === 0) text = t.t('ratingUnrated');
@@ -132,8 +124,8 @@ export function renderPoll(pollId: string, poll?: PollView, options: RenderOptio
   checkId(pollId, 'pollId');
   if (!poll) return `<opinion-poll${attributes({ 'poll-id': pollId })}></opinion-poll>`;
   const view = parsePollView(poll, 'poll');
-  const t = translator(options.lang, pollMessages);
-  const counted = translator(options.lang, renderMessages);
+  const t = translator(options.lang, pollStrings);
+  const counted = translator(options.lang, renderCatalogs);
   const shown = view.options.every((option) => option.votes !== undefined);
   const counts = view.options.map((option) => option.votes ?? 0);
   const total = counts.reduce((sum, n) => sum + n, 0);
@@ -245,9 +237,10 @@ function backendFor(from: string | WidgetBackend): WidgetBackend {
 
 /**
  * The ratings of many articles in one request (`GET /api/ratings?ids=`, 100 ids a request) from
- * the reference server's API URL, or through any backend. An article whose rating could not be
- * read is left out of the map (render it without figures: the element loads them itself), and
- * `onError` hears why.
+ * the reference server's API URL, or through any backend, with the widgets' patience
+ * (src/internal/patience.ts: each attempt cut at 6 s, retried twice on a network failure; `signal`
+ * ends it sooner). An article whose rating could not be read is left out of the map (render it
+ * without figures: the element loads them itself), and `onError` hears why.
  */
 export async function fetchRatings(
   from: string | WidgetBackend,
@@ -256,7 +249,7 @@ export async function fetchRatings(
 ): Promise<Map<string, RatingSummary>> {
   const backend = backendFor(from);
   const unique = [...new Set(ids.map((id) => checkId(id, 'article id')))];
-  const settled = await Promise.allSettled(unique.map((id) => backend.getRating(id, { signal })));
+  const settled = await Promise.allSettled(unique.map((id) => patientRead(signal, (attempt) => backend.getRating(id, { signal: attempt }))));
   const ratings = new Map<string, RatingSummary>();
   settled.forEach((result, i) => {
     if (result.status === 'fulfilled') {
@@ -273,7 +266,7 @@ export async function fetchRatings(
   return ratings;
 }
 
-/** A poll as every reader sees it, or undefined when it could not be read (`onError` hears why). */
+/** A poll as every reader sees it (read as `fetchRatings` reads), or undefined when it could not be read (`onError` hears why). */
 export async function fetchPoll(
   from: string | WidgetBackend,
   pollId: string,
@@ -281,7 +274,8 @@ export async function fetchPoll(
 ): Promise<PollView | undefined> {
   const backend = backendFor(from);
   try {
-    return parsePollView(await backend.getPoll(checkId(pollId, 'pollId'), { signal }), pollId);
+    const id = checkId(pollId, 'pollId');
+    return parsePollView(await patientRead(signal, (attempt) => backend.getPoll(id, { signal: attempt })), pollId);
   } catch (error) {
     if (error instanceof TypeError && String(error.message).startsWith('article-widgets/render')) throw error;
     onError?.(pollId, error as Error);

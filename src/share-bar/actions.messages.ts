@@ -1,7 +1,8 @@
 import type { Catalogs } from '../internal/i18n.js';
 
 // What a bar says only after a reader clicks copy or Mastodon: loaded with actions.ts, so a page
-// that only shows the bar carries none of it. A site overrides these with registerLocale() too.
+// that only shows the bar carries none of it (both languages: they load only after a click).
+// A site overrides these with registerLocale() too.
 const en = {
   shareCopied: 'Link copied',
   shareCopyFailed: 'Could not copy the link',
@@ -9,11 +10,15 @@ const en = {
   shareServer: 'Your Mastodon server:',
 };
 
-export const actionMessages: Catalogs<typeof en> = {
+export type ActionStrings = typeof en;
+
+export const actionCatalogs: Catalogs<ActionStrings> = {
   en,
-  ru: {
-    shareCopied: 'Ссылка скопирована',
-    shareCopyFailed: 'Не удалось скопировать ссылку',
-    shareServer: 'Ваш сервер Mastodon:',
+  more: {
+    ru: {
+      shareCopied: 'Ссылка скопирована',
+      shareCopyFailed: 'Не удалось скопировать ссылку',
+      shareServer: 'Ваш сервер Mastodon:',
+    },
   },
 };

@@ -6,7 +6,7 @@
 import { getDefaultBackend } from '../backend/default-backend.js';
 import type { BackendHost } from '../internal/resolve-backend.js';
 import { translatorFor } from '../internal/translator.js';
-import { actionMessages } from './actions.messages.js';
+import { actionCatalogs } from './actions.messages.js';
 import { networkNamed, openPopup, rememberServer, shareUrl, type SharedPage } from './networks.js';
 
 /**
@@ -66,7 +66,7 @@ export function copy(bar: Bar): void {
       copied = copyByCommand(url, root);
       root.querySelector<HTMLElement>('[data-network="copy"]')?.focus();
     }
-    say(bar, translatorFor(bar.host, actionMessages).t(copied ? 'shareCopied' : 'shareCopyFailed'));
+    say(bar, translatorFor(bar.host, actionCatalogs).t(copied ? 'shareCopied' : 'shareCopyFailed'));
     return copied;
   });
 }
@@ -100,7 +100,7 @@ export function mastodonHost(input: string): string | undefined {
  * from then on. Nothing happens when the reader cancels.
  */
 export function mastodon(bar: Bar): void {
-  const question = translatorFor(bar.host, actionMessages).t('shareServer');
+  const question = translatorFor(bar.host, actionCatalogs).t('shareServer');
   let host: string | undefined;
   for (let answer: string | null = ''; !host; host = mastodonHost(answer)) {
     answer = prompt(question, answer || 'mastodon.social');

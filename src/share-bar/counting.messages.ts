@@ -6,9 +6,11 @@ const en = {
   shareCount: { one: '{count} share', other: '{count} shares' } as PluralMessage,
 };
 
-export const countMessages: Catalogs<typeof en> = {
+export type CountStrings = typeof en;
+
+export const countCatalogs: Catalogs<CountStrings> = {
   en,
-  ru: {
-    shareCount: { one: '{count} репост', few: '{count} репоста', many: '{count} репостов', other: '{count} репоста' },
+  more: {
+    ru: { shareCount: { one: '{count} репост', few: '{count} репоста', many: '{count} репостов', other: '{count} репоста' } },
   },
 };

@@ -13,7 +13,7 @@ import { resolveBackend, type BackendHost } from '../internal/resolve-backend.js
 import { WidgetStore } from '../internal/store.js';
 import { translatorFor } from '../internal/translator.js';
 import { randomId, voterId } from '../internal/voter.js';
-import { countMessages } from './counting.messages.js';
+import { countCatalogs } from './counting.messages.js';
 import type { SharedPage } from './networks.js';
 
 type Host = HTMLElement & BackendHost;
@@ -43,7 +43,7 @@ export class Counter {
   of(network: string): { shown: string; said: string } | undefined {
     const count = this.item.state?.data?.counts[network];
     if (!count) return undefined;
-    const t = translatorFor(this.host, countMessages);
+    const t = translatorFor(this.host, countCatalogs);
     return { shown: t.number(count), said: t.t('shareCount', { count }) };
   }
 }

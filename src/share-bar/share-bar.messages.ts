@@ -1,4 +1,4 @@
-import type { Catalogs } from '../internal/i18n.js';
+import type { Catalogs, NameMap } from '../internal/i18n.js';
 
 // The strings a bar shows when it renders. What it says only after a click ("Link copied", the
 // Mastodon question) or only with `counts` loads with the code that says it: see
@@ -9,22 +9,17 @@ const en = {
   shareOn: 'Share on {network}',
   /**
    * Button texts that differ from the network's own label (the English name in networks.ts), so
-   * English needs none.
+   * English needs none. A site sets one network's name without losing the others.
    */
-  shareNames: {} as Record<string, string>,
+  shareNames: {} as NameMap,
   /** Whole accessible names of the buttons that do not read "Share on {network}" (copy reads its name). */
-  shareActions: { email: 'Share by email', native: 'More ways to share' } as Record<string, string>,
+  shareActions: { email: 'Share by email', native: 'More ways to share' } as NameMap,
 };
 
-export type ShareMessages = typeof en;
+export type ShareStrings = typeof en;
 
-/** The strings of <share-bar>, in English and Russian. */
-export const shareMessages: Catalogs<ShareMessages> = {
+/** The strings of <share-bar>: English here, Russian loaded the first time a bar is in Russian. */
+export const shareCatalogs: Catalogs<ShareStrings> = {
   en,
-  ru: {
-    shareLabel: 'Поделиться статьёй',
-    shareOn: 'Поделиться в {network}',
-    shareNames: { vk: 'ВКонтакте', ok: 'ОК', email: 'E-mail', copy: 'Копировать ссылку', native: 'Ещё' },
-    shareActions: { email: 'Отправить по e-mail', native: 'Ещё способы поделиться' },
-  },
+  more: { ru: () => import('./share-bar.messages.ru.js') },
 };

@@ -1,14 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
 import { emit } from '../internal/events.js';
-import { languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
+import { afterStrings, fill, languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { renderInTurn } from '../internal/render-turns.js';
 import type { Counter } from './counting.js';
 import { defaultNetworks, networkNamed, onNetworksChange, openPopup, rememberedServer, shareUrl, type ShareNetwork, type SharedPage } from './networks.js';
 import type { Problem } from './problems.js';
-import { shareMessages, type ShareMessages } from './share-bar.messages.js';
+import { shareCatalogs, type ShareStrings } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
 
 export type { ShareNetwork, SharedPage };
@@ -144,9 +144,14 @@ export class ShareBar extends LitElement {
     onNetworksChange(() => this.requestUpdate()),
   ]);
 
-  /** The first render takes its turn with the page's other widgets (see render-turns.ts). */
+  /**
+   * Renders once the strings of its language are here (see afterStrings); the first render takes
+   * its turn with the page's other widgets (see render-turns.ts).
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate());
+    return afterStrings(this, [shareCatalogs], () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
+      | void
+      | Promise<unknown>;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -232,11 +237,11 @@ export class ShareBar extends LitElement {
     });
   }
 
-  private button(messages: ShareMessages, network: ShareNetwork, page: SharedPage) {
+  private button(messages: ShareStrings, network: ShareNetwork, page: SharedPage) {
     const { name } = network;
     const text = messages.shareNames[name] ?? network.label;
     const count = this.counts ? this.counter?.of(name) : undefined;
-    const action = messages.shareActions[name] ?? (name == 'copy' ? text : messages.shareOn.replace('{network}', text));
+    const action = messages.shareActions[name] ?? (name == 'copy' ? text : fill(messages.shareOn, { network: text }));
     const label = action + (count ? `, ${count.said}` : '');
     const title = this.labels ? nothing : label;
     const style = `--c:${network.color || '#5f6368'}`;
@@ -268,7 +273,7 @@ export class ShareBar extends LitElement {
 
   protected override render() {
     // Plain strings, so no Translator (plurals and numbers load with the counts that need them).
-    const messages = messagesIn(languageOf(this), shareMessages);
+    const messages = messagesIn(languageOf(this), shareCatalogs);
     const page = this.page();
     // The status region stays empty here: actions.ts writes "Link copied" into it (only actions speak).
     return html`

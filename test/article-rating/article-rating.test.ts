@@ -3,7 +3,6 @@ import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-
 import { ArticleRating, type RatingErrorDetail, type RatingVoteDetail } from '../../src/article-rating/article-rating.js';
 import { setDefaultBackend } from '../../src/backend/default-backend.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
-import { timeouts } from '../../src/internal/store.js';
 import {
   SEED_ARTICLE,
   ScriptedBackend,
@@ -13,6 +12,7 @@ import {
   seed,
   shadowText,
   until,
+  withPatience,
 } from '../helpers.js';
 
 ArticleRating.define();
@@ -151,7 +151,7 @@ describe('<article-rating>', () => {
 
     it('fires no event when figures change programmatically', async () => {
       const { el, backend } = await ready();
-      const events = [...recordEvents(el, 'aw-rating-vote'), ...recordEvents(el, 'aw-rating-error')];
+      const events = recordEvents(el, 'aw-rating-vote', 'aw-rating-error');
       el.votes = 10;
       el.average = 2;
       el.allowChange = true;
@@ -233,7 +233,7 @@ describe('<article-rating>', () => {
       expect(document.activeElement).to.equal(after);
     });
 
-    it('keeps keyboard focus on the stars while a vote is sent, after it fails and when it is retried', async () => {
+    it('keeps keyboard focus in the rating while a vote is sent, on "Try again" after it fails, and on the stars when it is retried', async () => {
       const { el, backend } = await ready();
       const release = backend.hold('rateArticle');
       backend.failNext('rateArticle', 'network');
@@ -241,19 +241,22 @@ describe('<article-rating>', () => {
       await press('End', 'Enter');
       await el.updateComplete;
       expect(slider(el)!.getAttribute('aria-readonly'), 'no second vote while one is sent').to.equal('true');
-      expect(el.shadowRoot!.activeElement).to.equal(slider(el));
+      expect(el.shadowRoot!.activeElement === slider(el), 'the stars keep the focus').to.equal(true);
       await expect(el).to.be.accessible();
       release();
-      await until(() => part(el, 'retry'), 'the error');
-      expect(el.shadowRoot!.activeElement, 'the failure leaves focus where it was').to.equal(slider(el));
+      await until(() => part(el, 'retry') && el.shadowRoot!.activeElement === part(el, 'retry'), 'the error, its retry focused as the poll does');
       expect(slider(el)!.hasAttribute('aria-readonly'), 'the reader may vote again').to.equal(false);
+      await sendKeys({ down: 'Shift' });
       await press('Tab');
-      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'retry'));
+      await sendKeys({ up: 'Shift' });
+      expect(el.shadowRoot!.activeElement === slider(el), 'the stars are one tab stop back').to.equal(true);
+      await press('Tab');
+      expect(el.shadowRoot!.activeElement === part(el, 'retry')).to.equal(true);
       await press('Enter');
       await until(() => shadowText(el, '[part="yours"]') === 'Your rating: 5', 'the retried vote');
       expect(part(el, 'retry')).to.equal(null);
-      expect(el.shadowRoot!.activeElement, 'the retry button went; the stars took the focus').to.equal(slider(el));
-      expect(document.activeElement).to.equal(el);
+      expect(el.shadowRoot!.activeElement === slider(el), 'the retry button went; the stars took the focus').to.equal(true);
+      expect(document.activeElement === el).to.equal(true);
       await expect(el).to.be.accessible();
     });
 
@@ -351,29 +354,40 @@ describe('<article-rating>', () => {
       expect(errors).to.have.length(1);
     });
 
-    it('says why a refused vote was refused', async () => {
+    it('says why a refused vote was refused, in its own words, with no retry where none can help', async () => {
       const { el, backend } = await ready();
-      backend.failNext('rateArticle', 'refused', 'Too many votes from this network, try later.');
+      backend.failNext('rateArticle', 'refused', 'This reader has already rated this article.', 'already-voted');
+      const errors = recordEvents<RatingErrorDetail>(el, 'aw-rating-error');
       await clickStar(el, 4);
       await until(() => part(el, 'error'));
-      expect(shadowText(el, '[part="error"] span')).to.equal('Your vote was not accepted: Too many votes from this network, try later.');
+      expect(shadowText(el, '[part="error"]')).to.equal('You have already voted here.');
+      expect(part(el, 'retry'), 'a retry cannot help').to.equal(null);
+      expect(errors.map((e) => e.detail)).to.deep.equal([
+        { articleId: SEED_ARTICLE, rating: 4, code: 'refused', reason: 'already-voted', message: 'This reader has already rated this article.' },
+      ]);
+      await expect(el).to.be.accessible();
     });
 
-    it('renders backend text as text, never as markup', async () => {
+    it("never shows the backend's own words (they are for developers, on the console), so never as markup", async () => {
       const { el, backend } = await ready();
-      backend.failNext('rateArticle', 'refused', '<img src=x onerror="window.__pwned=1">');
-      await clickStar(el, 4);
-      await until(() => part(el, 'error'));
+      const hostile = '<img src=x onerror="window.__pwned=1">';
+      backend.failNext('rateArticle', 'refused', hostile, 'invalid');
+      const said = await captureConsole(async () => {
+        await clickStar(el, 4);
+        await until(() => part(el, 'error'));
+      });
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-      expect(shadowText(el, '[part="error"] span')).to.contain('<img src=x');
+      expect(shadowText(el, '[part="error"]')).to.equal('The server did not accept your vote.');
+      expect(el.shadowRoot!.textContent).not.to.contain('img src');
       expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+      expect(said.info.join('\n')).to.contain(`refused (invalid): ${hostile}`);
     });
 
     it('puts a reply of the wrong shape in an error state and keeps the figures', async () => {
       const backend = new ScriptedBackend().replyNext('getRating', { articleId: SEED_ARTICLE, votes: -1, average: 'lots' });
       const el = await fixture<ArticleRating>(html`<article-rating article-id=${SEED_ARTICLE} votes="4" average="4.5" .backend=${backend}></article-rating>`);
       await until(() => part(el, 'error'));
-      expect(shadowText(el, '[part="error"] span')).to.equal('Could not load the latest figures.');
+      expect(shadowText(el, '[part="error"] span')).to.equal('The server sent an answer we could not read.');
       expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
       await expect(el).to.be.accessible();
       part(el, 'retry')!.click();
@@ -400,19 +414,17 @@ describe('<article-rating>', () => {
     });
 
     it('gives up on a backend that hangs, and says so', async () => {
-      const saved = timeouts.read;
-      timeouts.read = 200;
-      try {
+      await withPatience({ read: 100, retryPause: 10 }, async () => {
         const backend = new ScriptedBackend();
         const release = backend.hold('getRating');
         const el = await fixture<ArticleRating>(html`<article-rating article-id="hangs" votes="2" average="3" .backend=${backend}></article-rating>`);
         await until(() => part(el, 'error'), 'the timeout');
+        expect(shadowText(el, '[part="error"]')).to.equal('Could not load the latest figures. Try again');
         expect(summary(el)).to.equal('(votes: 2, rating: 3.0)');
-        expect(backend.signals[0].aborted, 'the hung read is aborted').to.equal(true);
+        expect(backend.calls.getRating, 'three attempts').to.equal(3);
+        expect(backend.signals.every((signal) => signal.aborted), 'each hung read is aborted').to.equal(true);
         release();
-      } finally {
-        timeouts.read = saved;
-      }
+      });
     });
 
     it('aborts a read nobody needs any more', async () => {

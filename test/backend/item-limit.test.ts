@@ -27,8 +27,8 @@ before(async () => {
 beforeEach(forgetReader);
 
 const expected = {
-  en: 'Too many votes from your internet connection today: yours was not counted. Please try again later.',
-  ru: 'С вашего подключения сегодня слишком много голосов: ваш не учтён. Попробуйте позже.',
+  en: 'Too many votes from your internet connection today: yours was not counted.',
+  ru: 'С вашего подключения сегодня слишком много голосов: ваш не учтён.',
 };
 const write = () => ({ voterId: randomId(), idempotencyKey: randomId() });
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
@@ -69,7 +69,8 @@ describe('the per-item cap of the reference server', () => {
       await until(() => part(el, 'error'), 'the refusal');
       expect(shadowText(el, '[part="error"] span')).to.equal(expected[lang]);
       expect(shadowText(el, '[role="status"]')).to.equal(expected[lang]);
-      expect(errors.map((e) => e.detail.code)).to.deep.equal(['item-limit']);
+      expect(part(el, 'retry'), 'no retry: the cap holds for the day').to.equal(null);
+      expect(errors.map((e) => [e.detail.code, e.detail.reason])).to.deep.equal([['item-limit', 'item-limit']]);
       expect(part(el, 'summary')!.textContent, 'rolled back to the server\'s figures').to.contain('20');
       await expect(el).to.be.accessible();
     }
@@ -89,7 +90,8 @@ describe('the per-item cap of the reference server', () => {
       part(el, 'vote')!.click();
       await until(() => part(el, 'error'), 'the refusal');
       expect(shadowText(el, '[part="error"] span')).to.equal(expected[lang]);
-      expect(errors.map((e) => e.detail.code)).to.deep.equal(['item-limit']);
+      expect(part(el, 'retry'), 'no retry: the cap holds for the day').to.equal(null);
+      expect(errors.map((e) => [e.detail.code, e.detail.reason])).to.deep.equal([['item-limit', 'item-limit']]);
       await expect(el).to.be.accessible();
     }
     const view = await backend.getPoll(poll);

@@ -2,10 +2,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { ArticleRating } from '../../src/article-rating/article-rating.js';
 import { OpinionPoll } from '../../src/opinion-poll/opinion-poll.js';
 import { ShareBar } from '../../src/share-bar/share-bar.js';
-import { ratingMessages } from '../../src/article-rating/article-rating.messages.js';
-import { languageOf, registerLocale } from '../../src/internal/i18n.js';
+import { ratingCatalogs } from '../../src/article-rating/article-rating.messages.js';
+import { shareCatalogs } from '../../src/share-bar/share-bar.messages.js';
+import { loadStrings, languageOf, messagesIn, registerLocale, type Catalogs } from '../../src/internal/i18n.js';
 import { Translator, translatorFor } from '../../src/internal/translator.js';
-import { shadowText, until } from '../helpers.js';
+import { captureConsole, shadowText, until } from '../helpers.js';
 
 ArticleRating.define();
 OpinionPoll.define();
@@ -14,16 +15,88 @@ ShareBar.define();
 const label = (el: Element) => shadowText(el, '[part="label"]');
 
 describe('i18n', () => {
+  // First in this file: no Russian has loaded on this page yet.
+  it('loads a language the first time an element needs it, keeping its English until then: no key or mix ever shows', async () => {
+    expect(loadStrings('ru', [ratingCatalogs, shareCatalogs]), 'Russian is not in the bundle').to.be.a('promise');
+    const wrapper = await fixture(html`<div>
+      <article-rating article-id="a" votes="5" average="4" readonly></article-rating>
+      <share-bar networks="vk copy" url="https://example.org/a"></share-bar>
+    </div>`);
+    const [rating, bar] = [...wrapper.children];
+    const seen = new Set<string>();
+    const watch = (el: Element) => {
+      const note = () => seen.add(`${el.localName}: ${label(el)} | ${shadowText(el, '[part="list"]') || shadowText(el, '[part="summary"]')}`);
+      new MutationObserver(note).observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+      note();
+    };
+    watch(rating);
+    watch(bar);
+    wrapper.setAttribute('lang', 'ru');
+    await until(() => label(rating) === 'Оцените статью' && label(bar) === 'Поделиться статьёй', 'Russian in both');
+    expect([...seen].sort()).to.deep.equal([
+      'article-rating: Rate this article | (votes: 5, rating: 4.0)',
+      'article-rating: Оцените статью | (голосов: 5, рейтинг: 4,0)',
+      'share-bar: Share this article | VK Copy link',
+      'share-bar: Поделиться статьёй | ВКонтакте Копировать ссылку',
+    ]);
+  });
+
+  it('shows English, and says so, when a language fails to load', async () => {
+    let release!: (strings: { default: { greeting: string } }) => void;
+    const held: Catalogs<{ greeting: string }> = {
+      en: { greeting: 'Hello' },
+      more: { fr: () => new Promise((resolve) => (release = resolve)), de: () => Promise.reject(new Error('offline')) },
+    };
+    const loading = loadStrings('fr-CA', [held]);
+    expect(messagesIn('fr-CA', held).greeting, 'English until it is here').to.equal('Hello');
+    release({ default: { greeting: 'Bonjour' } });
+    await loading;
+    expect(messagesIn('fr-CA', held).greeting).to.equal('Bonjour');
+    expect(loadStrings('fr', [held]), 'loaded once').to.equal(undefined);
+    const said = await captureConsole(() => loadStrings('de', [held]));
+    expect(said.error.join()).to.contain('"de" strings did not load (offline)');
+    expect(messagesIn('de', held).greeting).to.equal('Hello');
+  });
+
+  it("merges a site's strings key by key: one network's name keeps the others, and each call adds to the last", async () => {
+    await loadStrings('ru', [shareCatalogs]);
+    // A tag of its own, so no other test sees these strings.
+    registerLocale('ru-x-site', { shareNames: { vk: 'VK' } });
+    registerLocale('ru-x-site', { shareLabel: 'Поделитесь', shareNames: { telegram: 'TG' } });
+    const strings = messagesIn('ru-x-site', shareCatalogs);
+    expect(strings.shareLabel).to.equal('Поделитесь');
+    expect(strings.shareOn, 'the built-in Russian fills the rest').to.equal('Поделиться в {network}');
+    expect(strings.shareNames).to.deep.equal({ vk: 'VK', ok: 'ОК', email: 'E-mail', copy: 'Копировать ссылку', native: 'Ещё', telegram: 'TG' });
+    const bar = await fixture(html`<share-bar lang="ru-x-site" networks="telegram vk ok" labels url="https://example.org/a"></share-bar>`);
+    expect(shadowText(bar, '[part="list"]')).to.equal('TG VK ОК');
+    // A plural message is replaced whole: a language has forms of its own.
+    registerLocale('ru-x-site', { voteCount: { one: '{count} оценка', few: '{count} оценки', many: '{count} оценок', other: '{count} оценки' } });
+    registerLocale('ru-x-site', { voteCount: { other: '{count} шт.' } });
+    expect(new Translator('ru-x-site', ratingCatalogs).t('voteCount', { count: 1 })).to.equal('1 шт.');
+  });
+
+  it('types registerLocale by the elements\' strings (checked by tsc in npm test)', () => {
+    // @ts-expect-error a misspelt key does not compile
+    registerLocale('ru-x-typed', { ratingLable: 'Оцените' });
+    // @ts-expect-error a name map takes names, not a string
+    registerLocale('ru-x-typed', { shareNames: 'VK' });
+    // @ts-expect-error a plain string is no plural message
+    registerLocale('ru-x-typed', { ratingLabel: { other: 'Оцените' } });
+    registerLocale('ru-x-typed', { shareNames: { vk: 'VK' }, voteCount: { one: '{count} голос', other: '{count} голоса' }, failureNoPoll: 'Нет опроса' });
+    expect(messagesIn('ru-x-typed', shareCatalogs).shareNames.vk).to.equal('VK');
+  });
+
   it('writes English plurals and numbers', () => {
-    const t = new Translator('en', ratingMessages);
+    const t = new Translator('en', ratingCatalogs);
     expect([1, 4, 0, 21].map((count) => t.t('voteCount', { count }))).to.deep.equal(['1 vote', '4 votes', '0 votes', '21 votes']);
     expect(t.number(4.5, 1)).to.equal('4.5');
     expect(t.number(1234)).to.equal('1,234');
     expect(t.percent(31)).to.equal('31%');
   });
 
-  it('writes Russian plurals and numbers', () => {
-    const t = new Translator('ru', ratingMessages);
+  it('writes Russian plurals and numbers', async () => {
+    await loadStrings('ru', [ratingCatalogs]);
+    const t = new Translator('ru', ratingCatalogs);
     expect([1, 4, 5, 11, 21, 22, 25, 108].map((count) => t.t('voteCount', { count }))).to.deep.equal([
       '1 голос', '4 голоса', '5 голосов', '11 голосов', '21 голос', '22 голоса', '25 голосов', '108 голосов',
     ]);
@@ -31,9 +104,11 @@ describe('i18n', () => {
     expect(t.percent(31)).to.equal('31\u00a0%');
   });
 
-  it('takes a regional tag to its language and an unknown language to English', () => {
-    expect(new Translator('ru-RU', ratingMessages).t('ratingLabel')).to.equal('Оцените статью');
-    expect(new Translator('xx', ratingMessages).t('ratingLabel')).to.equal('Rate this article');
+  it('takes a regional tag to its language and an unknown language to English', async () => {
+    expect(loadStrings('xx', [ratingCatalogs]), 'nothing to load for a language without strings of its own').to.equal(undefined);
+    await loadStrings('ru-RU', [ratingCatalogs]);
+    expect(new Translator('ru-RU', ratingCatalogs).t('ratingLabel')).to.equal('Оцените статью');
+    expect(new Translator('xx', ratingCatalogs).t('ratingLabel')).to.equal('Rate this article');
   });
 
   it('finds the language on the element, an ancestor across shadow roots, or the document', async () => {
@@ -52,9 +127,9 @@ describe('i18n', () => {
     expect(shadowText(el, '[part="label"]')).to.equal('Rate this article');
     registerLocale('de', { ratingLabel: 'Bewerten Sie diesen Artikel', voteCount: { one: '{count} Stimme', other: '{count} Stimmen' } });
     await until(() => shadowText(el, '[part="label"]') === 'Bewerten Sie diesen Artikel', 'the German label');
-    expect(translatorFor(el, ratingMessages).t('voteCount', { count: 2 })).to.equal('2 Stimmen');
+    expect(translatorFor(el, ratingCatalogs).t('voteCount', { count: 2 })).to.equal('2 Stimmen');
     registerLocale('en', { ratingLabel: 'Rate this story' });
-    expect(new Translator('en', ratingMessages).t('ratingLabel')).to.equal('Rate this story');
+    expect(new Translator('en', ratingCatalogs).t('ratingLabel')).to.equal('Rate this story');
     registerLocale('en', { ratingLabel: 'Rate this article' });
   });
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { BackendError } from '../../src/backend/backend.js';
-import { SharedItem, timeouts } from '../../src/internal/store.js';
+import { SharedItem } from '../../src/internal/store.js';
+import { until, withPatience } from '../helpers.js';
 
 /** A read the test settles by hand, with the signal it was given. */
 function manualRead<T>() {
@@ -57,20 +58,57 @@ describe('SharedItem', () => {
     expect(item.state.data).to.equal(1);
   });
 
-  it('gives up on a read that hangs: a network error, the read aborted', async () => {
-    const saved = timeouts.read;
-    timeouts.read = 50;
-    try {
+  it('cuts each read attempt that hangs, tries twice more, then fails as the network: every attempt aborted', async () => {
+    await withPatience({ read: 50, readRetries: 2, retryPause: 10 }, async () => {
       const { read, calls } = manualRead<number>();
       const item = new SharedItem(read);
       item.subscribe(() => {});
       await item.load();
+      expect(calls).to.have.length(3);
+      expect(calls.map((call) => call.signal.aborted)).to.deep.equal([true, true, true]);
       expect(item.state.status).to.equal('error');
       expect(item.state.error!.code).to.equal('network');
-      expect(calls[0].signal.aborted).to.equal(true);
-    } finally {
-      timeouts.read = saved;
-    }
+    });
+  });
+
+  it("retries a read only while the failure is the network's: a refusal or a bad reply is final at once", async () => {
+    await withPatience({ retryPause: 10 }, async () => {
+      const { read, calls } = manualRead<number>();
+      const item = new SharedItem(read);
+      item.subscribe(() => {});
+      const loading = item.load();
+      calls[0].reject(new BackendError('network', 'no answer'));
+      await until(() => calls.length === 2, 'the second attempt');
+      calls[1].reject(new BackendError('network', 'storage-unavailable', { reason: 'storage-unavailable' }));
+      await until(() => calls.length === 3, 'the third attempt');
+      calls[2].resolve(8);
+      await loading;
+      expect(item.state).to.deep.include({ status: 'ready', data: 8 });
+
+      const refused = manualRead<number>();
+      const other = new SharedItem(refused.read);
+      other.subscribe(() => {});
+      const refusing = other.load();
+      refused.calls[0].reject(new BackendError('refused', 'no', { reason: 'invalid' }));
+      await refusing;
+      expect(refused.calls).to.have.length(1);
+      expect(other.state.error!.reason).to.equal('invalid');
+    });
+  });
+
+  it('sends a vote once, cut at its own limit, never retried behind the reader\'s back', async () => {
+    await withPatience({ write: 50 }, async () => {
+      const item = new SharedItem(async () => 1);
+      await item.load();
+      const sent: AbortSignal[] = [];
+      const failure = await item
+        .write({ send: (signal) => (sent.push(signal), new Promise<number>(() => {})), commit: (n: number) => n })
+        .catch((error: BackendError) => error);
+      expect(failure).to.include({ code: 'network' });
+      expect(sent).to.have.length(1);
+      expect(sent[0].aborted).to.equal(true);
+      expect(item.state).to.deep.include({ data: 1, writing: false });
+    });
   });
 
   it('aborts the read when the last subscriber leaves, and goes back to idle', async () => {

@@ -4,7 +4,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { OpinionPoll, type PollErrorDetail, type PollVoteDetail } from '../../src/opinion-poll/opinion-poll.js';
 import { setDefaultBackend } from '../../src/backend/default-backend.js';
 import type { PollData, WidgetData } from '../../src/backend/shapes.js';
-import { SEED_POLL, ScriptedBackend, forgetReader, recordEvents, seed, shadowText, until } from '../helpers.js';
+import { SEED_POLL, ScriptedBackend, forgetReader, recordEvents, seed, shadowText, until, withPatience } from '../helpers.js';
 
 OpinionPoll.define();
 
@@ -450,12 +450,20 @@ describe('<opinion-poll>', () => {
       expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
     });
 
-    it('shows a refusal with the backend\'s reason', async () => {
+    it('says why a vote was refused in its own words, offers no retry where none can help, and reads the poll again', async () => {
       const { el, backend } = await ready();
-      backend.failNext('votePoll', 'refused', 'This poll is closed.');
-      await vote(el, 'a');
+      backend.failNext('votePoll', 'refused', 'This poll is closed.', 'poll-closed');
+      const reads = backend.calls.getPoll;
+      choose(el, 'a');
+      voteButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
       await until(() => el.shadowRoot!.querySelector('[part="error"]'), 'the error');
-      expect(shadowText(el, '[part="error"]')).to.contain('Your vote was not accepted: This poll is closed.');
+      expect(shadowText(el, '[part="error"]')).to.equal('This poll has closed: your vote was not counted.');
+      expect(el.shadowRoot!.querySelector('[part="retry"]')).to.equal(null);
+      await until(() => backend.calls.getPoll === reads + 1, 'the poll read again');
+      await until(() => el.shadowRoot!.activeElement, 'focus');
+      expect(el.shadowRoot!.activeElement!.getAttribute('part'), 'no retry to go to: the reader stays at the question').to.equal('question');
+      await expect(el).to.be.accessible();
     });
 
     it('says so when the poll is gone by the vote, offering no retry and keeping the reader at the question', async () => {
@@ -475,14 +483,17 @@ describe('<opinion-poll>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('offers a retry when the poll cannot be loaded', async () => {
-      const backend = new ScriptedBackend(pollData()).failNext('getPoll', 'network');
-      const el = await fixture<OpinionPoll>(html`<opinion-poll poll-id="p" .backend=${backend}></opinion-poll>`);
-      await until(() => el.shadowRoot!.querySelector('[part="retry"]'), 'the error');
-      expect(shadowText(el, '[part="error"]')).to.equal('Could not load the latest figures. Try again');
-      await expect(el).to.be.accessible();
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-      await until(() => inputs(el).length === 3, 'the form');
+    it('offers a retry when the poll cannot be loaded, after the read was tried three times', async () => {
+      await withPatience({ retryPause: 10 }, async () => {
+        const backend = new ScriptedBackend(pollData()).failNext('getPoll', 'network').failNext('getPoll', 'network').failNext('getPoll', 'network');
+        const el = await fixture<OpinionPoll>(html`<opinion-poll poll-id="p" .backend=${backend}></opinion-poll>`);
+        await until(() => el.shadowRoot!.querySelector('[part="retry"]'), 'the error');
+        expect(backend.calls.getPoll).to.equal(3);
+        expect(shadowText(el, '[part="error"]')).to.equal('Could not load the latest figures. Try again');
+        await expect(el).to.be.accessible();
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+        await until(() => inputs(el).length === 3, 'the form');
+      });
     });
   });
 
@@ -628,7 +639,7 @@ describe('<opinion-poll>', () => {
       </div>`);
       const [a, b] = wrapper.querySelectorAll('opinion-poll');
       await until(() => inputs(a).length === 3 && !all(a, 'input:disabled').length, 'the poll');
-      const onB = [...recordEvents(b, 'aw-poll-vote'), ...recordEvents(b, 'aw-poll-error')];
+      const onB = recordEvents(b, 'aw-poll-vote', 'aw-poll-error');
       const onA = recordEvents(a, 'aw-poll-vote');
       await a.refresh();
       b.pollId = 'reader-topics';
