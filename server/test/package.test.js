@@ -1,6 +1,6 @@
 // The server as a site installs it: `npm pack` of this package, the tarball installed into a fresh
-// folder of its own, `npx article-widgets-server --db …` started there, a vote cast over HTTP and
-// read back, the console served, a clean stop. It proves the tarball holds what the server needs
+// folder of its own, `npx article-widgets-server --db …` started there on a SQLite file and on a
+// PostgreSQL database, a vote cast over HTTP and read back, the console served, a clean stop. It proves the tarball holds what the server needs
 // and nothing of the repository's (its sources, tests, benchmarks), and that nothing it runs
 // reaches outside the installed package.
 //
@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { key, root, voter } from './helpers.js';
+import { key, newDatabase, root, voter } from './helpers.js';
 
 const site = mkdtempSync(join(tmpdir(), 'aw-server-package-'));
 const running = new Set();
@@ -60,13 +60,42 @@ function npx(args) {
   return { ready, exited, output: () => output, stop: () => process.kill(-child.pid, 'SIGTERM') };
 }
 
+/** Runs the installed server on `db` (a SQLite file or a PostgreSQL URL): a vote, its read, the console, a clean stop. */
+async function servesVotes(db) {
+  const server = npx(['--port', '0', '--db', db, '--log', 'warn']);
+  const url = await server.ready;
+  const voterId = voter();
+  const cast = await fetch(`${url}/api/ratings/installed/votes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key() },
+    body: JSON.stringify({ rating: 4, voterId }),
+  });
+  assert.equal(cast.status, 200);
+  assert.deepEqual((await cast.json()).summary, { articleId: 'installed', votes: 1, average: 4 });
+  assert.deepEqual(await (await fetch(`${url}/api/ratings/installed`)).json(), { articleId: 'installed', votes: 1, average: 4 });
+  assert.equal((await (await fetch(`${url}/api/openapi.json`)).json()).openapi, '3.1.0');
+  const consolePage = await fetch(`${url}/admin/`);
+  assert.equal(consolePage.status, 200);
+  assert.match(await consolePage.text(), /<script type="module"[^>]* src="\/admin\/assets\//);
+
+  server.stop(); // SIGTERM to npx and the server, as a terminal's Ctrl-C or a service manager sends it
+  await server.exited;
+  assert.match(server.output(), /stopped, database closed/);
+}
+
 describe('the server package', () => {
   let packed;
 
   it('packs the build, the console, openapi.json, the README and the licence: no sources, tests or benchmarks', () => {
     packed = pack();
     const { files } = packed;
-    for (const needed of ['bin/article-widgets-server.js', 'dist/server/src/cli.js', 'dist/server/src/app.js', 'dist/src/contract/voting.js', 'console/index.html', 'openapi.json', 'README.md', 'LICENSE', 'package.json']) {
+    const needs = [
+      'bin/article-widgets-server.js', 'dist/server/src/cli.js', 'dist/server/src/app.js', 'dist/src/contract/voting.js',
+      'dist/server/src/storage/migrations.js', 'dist/server/src/storage/sqlite-migrations.js', 'dist/server/src/storage/sqlite-writer-thread.js',
+      'dist/server/src/storage/postgres/postgres.js', 'dist/server/src/storage/postgres/migrations.js',
+      'console/index.html', 'openapi.json', 'README.md', 'LICENSE', 'package.json',
+    ];
+    for (const needed of needs) {
       assert.ok(files.includes(needed), `${needed} is in the tarball`);
     }
     assert.ok(files.some((f) => /^console\/assets\/.+\.js$/.test(f)), "the console's script");
@@ -75,6 +104,7 @@ describe('the server package', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.equal(manifest.private, undefined, 'publishable');
     assert.equal(manifest.bin['article-widgets-server'], './bin/article-widgets-server.js');
+    assert.ok(manifest.dependencies.pg && manifest.dependencies['better-sqlite3'], 'both engines\' drivers are dependencies');
   });
 
   it('installs from the tarball in a fresh folder, and `npx article-widgets-server --db …` serves votes', async () => {
@@ -94,25 +124,17 @@ describe('the server package', () => {
     const help = run('npx', ['--no-install', 'article-widgets-server', '--help'], site);
     assert.match(help, /Usage: article-widgets-server/);
 
-    const server = npx(['--port', '0', '--db', join(site, 'data/widgets.sqlite'), '--log', 'warn']);
-    const url = await server.ready;
-    const voterId = voter();
-    const cast = await fetch(`${url}/api/ratings/installed/votes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key() },
-      body: JSON.stringify({ rating: 4, voterId }),
-    });
-    assert.equal(cast.status, 200);
-    assert.deepEqual((await cast.json()).summary, { articleId: 'installed', votes: 1, average: 4 });
-    assert.deepEqual(await (await fetch(`${url}/api/ratings/installed`)).json(), { articleId: 'installed', votes: 1, average: 4 });
-    assert.equal((await (await fetch(`${url}/api/openapi.json`)).json()).openapi, '3.1.0');
-    const consolePage = await fetch(`${url}/admin/`);
-    assert.equal(consolePage.status, 200);
-    assert.match(await consolePage.text(), /<script type="module"[^>]* src="\/admin\/assets\//);
-
-    server.stop(); // SIGTERM to npx and the server, as a terminal's Ctrl-C or a service manager sends it
-    await server.exited;
-    assert.match(server.output(), /stopped, database closed/);
+    await servesVotes(join(site, 'data/widgets.sqlite'));
     assert.ok(existsSync(join(site, 'data/widgets.sqlite')), 'the database is where --db said');
+  });
+
+  it('serves votes on PostgreSQL too: the migrations and pg come with the package', async () => {
+    assert.ok(packed && existsSync(join(site, 'node_modules/article-widgets-server')), 'installed by the test before');
+    const { db, remove } = await newDatabase('postgres');
+    try {
+      await servesVotes(db);
+    } finally {
+      await remove();
+    }
   });
 });
