@@ -9,7 +9,7 @@ import cors from '@fastify/cors';
 import { ApiError, tooManyError, type ErrorCode } from '../../src/contract/errors.js';
 import { itemKey } from '../../src/contract/ids.js';
 import { checkNetwork } from '../../src/contract/voting.js';
-import { routes, sharedSchemas } from './schemas.js';
+import { ref, routes, sharedSchemas } from './schemas.js';
 import { describeAjvError } from './ajv-errors.js';
 import { checkPollInput, checkWidgetData } from './data.js';
 import { registerStatic, type StaticRoot } from './static.js';
@@ -22,7 +22,8 @@ import { parseTrustProxy } from './client-address.js';
 import { addressKeys, type AddressKey } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
 import { packagePath } from './package-root.js';
-import type { AddressQuota, PollPatch, Storage, WriteReceipt } from './storage/storage.js';
+import { etagOf, readCache, type CachedReply } from './read-cache.js';
+import type { AddressQuota, PollPatch, PollView, Storage, WriteReceipt } from './storage/storage.js';
 
 const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
@@ -42,6 +43,8 @@ export interface AppOptions {
   consoleDir?: string;
   requestTimeoutMs?: number;
   shareNetworks?: string[];
+  /** How long this process may serve an item's aggregate from memory, in ms (read-cache.ts); 0: never. */
+  readCacheMs?: number;
 }
 
 declare module 'fastify' {
@@ -89,6 +92,28 @@ function originAllowed(origin: string, allowed: string[]): boolean {
 // Browsers revalidate every read (a cheap 304 by ETag); shared caches (a CDN) may serve a reply
 // for 10 s. No stale-while-revalidate: browsers honour it and would show old figures after a vote.
 const PUBLIC_CACHE = 'public, max-age=0, s-maxage=10, must-revalidate';
+/** A reader's own view of a poll: never in a shared cache, revalidated by the browser each time. */
+const PERSONAL_CACHE = 'private, no-cache';
+// The reply schemas aggregates are serialised with (once per fill of the read cache).
+const RATING_SUMMARY = ref('RatingSummary');
+const POLL_VIEW = ref('PollView');
+const SHARE_COUNTS = ref('ShareCounts');
+
+/** Whether an If-None-Match header names `etag` (weak or strong: a GET compares weakly). */
+const hasTag = (ifNoneMatch: string | undefined, etag: string): boolean =>
+  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+
+/** Adds `header` to the reply's Vary, keeping what is there (CORS's Origin: replies differ by site too). */
+function varyOn(reply: FastifyReply, header: string): void {
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${String(vary)}, ${header}` : header);
+}
+
+/** An aggregate's JSON as its reply schema writes it (the schemas' types are the contract's). */
+const jsonOf = (reply: FastifyReply, body: object, schema: Record<string, unknown>): string => reply.serializeInput(body as Record<string, unknown>, schema);
+
+/** When a poll's public view stops being true by itself: its closing time, while it is open. */
+const closingTime = (view: PollView): number | undefined => (!view.closed && view.closesAt ? Date.parse(view.closesAt) : undefined);
 
 export async function buildApp(options: AppOptions) {
   const { storage } = options;
@@ -102,6 +127,9 @@ export async function buildApp(options: AppOptions) {
   const itemVotesPerAddress = options.itemVotesPerAddress ?? 20;
   const shareNetworks = options.shareNetworks ?? BUILT_IN_NETWORKS;
   const admin = adminAuth({ token: options.adminToken, keys, failedAuth: failedAuthLimiter({ clock }) });
+  // The clock of polls' closing, which also dates the read cache's entries.
+  const now = options.now;
+  const reads = readCache({ maxAgeMs: options.readCacheMs ?? 1000, clock: now ? () => now().getTime() : Date.now });
 
   // A client gets this long to send a whole request, headers and body, and may sit silent on a
   // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
@@ -137,9 +165,10 @@ export async function buildApp(options: AppOptions) {
           },
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook, not an async one: it runs on every reply, and a promise per reply is not free.
+  app.addHook('onSend', (request, reply, payload, done) => {
     setSecurityHeaders(request, reply);
-    return payload;
+    done(null, payload);
   });
   // JSON only: a text/plain POST is a "simple" cross-site request that skips the CORS preflight.
   app.removeContentTypeParser('text/plain');
@@ -239,17 +268,11 @@ export async function buildApp(options: AppOptions) {
     return { voter, receipt: { key, fingerprint } };
   }
 
-  /** Replies with a cacheable JSON body: an ETag, and 304 when the client has it already. */
-  function cacheable(request: FastifyRequest, reply: FastifyReply, body: unknown, { personal = false } = {}) {
-    // The route's JSON serializer makes a string.
-    const json = reply.serialize(body) as string;
-    const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  /** Sends an aggregate's JSON with its ETag, or 304 when the client has it already. */
+  function sendCacheable(request: FastifyRequest, reply: FastifyReply, { json, etag }: CachedReply, cacheControl = PUBLIC_CACHE) {
     reply.header('etag', etag);
-    reply.header('cache-control', personal ? 'private, no-cache' : PUBLIC_CACHE);
-    const match = request.headers['if-none-match'];
-    if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-      return reply.code(304).send();
-    }
+    reply.header('cache-control', cacheControl);
+    if (hasTag(request.headers['if-none-match'], etag)) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
     return reply.send(json);
   }
@@ -258,42 +281,96 @@ export async function buildApp(options: AppOptions) {
     health: async () => ({ ok: await storage.health(), version }),
     getRatings: async (request, reply) => {
       const ids = [...new Set(request.query.ids.split(','))];
-      return cacheable(request, reply, { ratings: await storage.getRatings(ids) });
+      const ratings = await reads.getMany(
+        ids.map((id) => itemKey('rating', id)),
+        async (missing) => (await storage.getRatings(missing.map((i) => ids[i]))).map((summary) => ({ json: jsonOf(reply, summary, RATING_SUMMARY) })),
+      );
+      // The route's schema, { ratings: RatingSummary[] }, written around the summaries' own JSON.
+      const json = `{"ratings":[${ratings.map((rating) => rating.json).join(',')}]}`;
+      return sendCacheable(request, reply, { json, etag: etagOf(json) });
     },
-    getRating: async (request, reply) => cacheable(request, reply, await storage.getRating(request.params.articleId)),
+    getRating: async (request, reply) => {
+      const { articleId } = request.params;
+      const cached = await reads.get(itemKey('rating', articleId), async () => ({ json: jsonOf(reply, await storage.getRating(articleId), RATING_SUMMARY) }));
+      return sendCacheable(request, reply, cached);
+    },
     rateArticle: async (request) => {
-      const { voter, receipt } = writeContext(request, itemKey('rating', request.params.articleId));
+      const item = itemKey('rating', request.params.articleId);
+      const { voter, receipt } = writeContext(request, item);
       const { reply } = await storage.rate({ articleId: request.params.articleId, voter, rating: request.body.rating, receipt, quota: quotaOf(request) });
+      reads.drop(item);
       return reply;
     },
     getPoll: async (request, reply) => {
+      const { pollId } = request.params;
       const id = request.headers['x-voter-id'];
-      reply.header('vary', 'X-Voter-Id');
-      const view = await storage.getPoll(request.params.pollId, id === undefined ? undefined : voterKey(id));
-      return cacheable(request, reply, view, { personal: id !== undefined });
+      // One URL, two replies: a shared cache keys on the header, and keeps only the public one.
+      varyOn(reply, 'X-Voter-Id');
+      if (id !== undefined) {
+        const json = jsonOf(reply, await storage.getPoll(pollId, voterKey(id)), POLL_VIEW);
+        return sendCacheable(request, reply, { json, etag: etagOf(json) }, PERSONAL_CACHE);
+      }
+      const cached = await reads.get(itemKey('poll', pollId), async () => {
+        const view = await storage.getPoll(pollId);
+        return { json: jsonOf(reply, view, POLL_VIEW), notAfter: closingTime(view) };
+      });
+      return sendCacheable(request, reply, cached);
     },
     votePoll: async (request) => {
-      const { voter, receipt } = writeContext(request, itemKey('poll', request.params.pollId));
+      const item = itemKey('poll', request.params.pollId);
+      const { voter, receipt } = writeContext(request, item);
       const { reply } = await storage.votePoll({ pollId: request.params.pollId, voter, optionIds: request.body.optionIds, receipt, quota: quotaOf(request) });
+      reads.drop(item);
       return reply;
     },
-    getShareCounts: async (request, reply) => cacheable(request, reply, await storage.getShares(request.query.url)),
+    getShareCounts: async (request, reply) => {
+      const { url } = request.query;
+      const cached = await reads.get(itemKey('share', url), async () => ({ json: jsonOf(reply, await storage.getShares(url), SHARE_COUNTS) }));
+      return sendCacheable(request, reply, cached);
+    },
     recordShare: async (request) => {
       checkNetwork(request.body.network, shareNetworks);
-      const { voter, receipt } = writeContext(request, itemKey('share', request.body.url));
+      const item = itemKey('share', request.body.url);
+      const { voter, receipt } = writeContext(request, item);
       const { reply } = await storage.recordShare({ url: request.body.url, network: request.body.network, voter, receipt, quota: quotaOf(request) });
+      reads.drop(item);
       return reply;
     },
     createPoll: async (request, reply) => {
       const view = await storage.createPoll(checkPollInput(request.body));
+      reads.drop(itemKey('poll', view.id));
       return reply.code(201).send(view);
     },
-    updatePoll: async (request) => storage.updatePoll(request.params.pollId, request.body),
-    closePoll: async (request) => storage.updatePoll(request.params.pollId, { closed: true }),
-    importData: async (request) => storage.importData(checkWidgetData(request.body, 'body.')),
+    updatePoll: async (request) => {
+      const view = await storage.updatePoll(request.params.pollId, request.body);
+      reads.drop(itemKey('poll', request.params.pollId));
+      return view;
+    },
+    closePoll: async (request) => {
+      const view = await storage.updatePoll(request.params.pollId, { closed: true });
+      reads.drop(itemKey('poll', request.params.pollId));
+      return view;
+    },
+    importData: async (request) => {
+      const imported = await storage.importData(checkWidgetData(request.body, 'body.'));
+      reads.clear();
+      return imported;
+    },
   };
 
   const editorsConsole = registerConsole(app, { ...options, checkAdmin, checkOrigin, adminAuth: admin });
+
+  /** The checks a write or an admin request passes before its body is even read. */
+  const guard = (route: (typeof routes)[number]) => async (request: FastifyRequest) => {
+    if (route.admin) await checkAdmin(request);
+    checkOrigin(request);
+    if (route.write) {
+      const addressKey = await keys.of(request.ip);
+      request.addressKey = addressKey;
+      const wait = writeLimiter?.hit(addressKey.key) ?? 0;
+      if (wait) throw tooManyError('rate-limited', `Too many votes from this address; try again in ${wait} s.`, wait);
+    }
+  };
 
   for (const route of routes) {
     // Each handler takes the request its route's schema lets through (Operations, above).
@@ -303,17 +380,9 @@ export async function buildApp(options: AppOptions) {
       url: route.url,
       schema: route.schema,
       bodyLimit: route.bodyLimit,
-      // Guards run before the body is parsed or validated, so a refused client costs nothing.
-      onRequest: async (request) => {
-        if (route.admin) await checkAdmin(request);
-        if (route.write || route.admin) checkOrigin(request);
-        if (route.write) {
-          const addressKey = await keys.of(request.ip);
-          request.addressKey = addressKey;
-          const wait = writeLimiter?.hit(addressKey.key) ?? 0;
-          if (wait) throw tooManyError('rate-limited', `Too many votes from this address; try again in ${wait} s.`, wait);
-        }
-      },
+      // Guards run before the body is parsed or validated, so a refused client costs nothing. Reads
+      // have none (no hook to run on the hot path).
+      onRequest: route.write || route.admin ? guard(route) : undefined,
       handler,
     });
   }

@@ -36,6 +36,7 @@ export const OPTIONS: Record<string, Option> = {
   'trust-proxy': { env: 'AW_TRUST_PROXY', help: 'proxies whose X-Forwarded-For is believed: a hop count (1) or addresses and CIDRs (127.0.0.1,10.0.0.0/8, loopback, private)' },
   'share-networks': { env: 'AW_SHARE_NETWORKS', help: 'networks whose shares count: +hn,+myown adds to the share bar\'s built-in ones, telegram,vk,copy counts only those' },
   'request-timeout': { env: 'AW_REQUEST_TIMEOUT', default: '15', help: 'seconds a client has to send a whole request, and may stay silent on a connection' },
+  'read-cache-ms': { env: 'AW_READ_CACHE_MS', default: '1000', help: 'ms an item\'s figures may be served from this process\'s memory: the most they lag behind other processes\' votes (0: always read the database)' },
   log: { env: 'AW_LOG', default: 'info', help: 'log level: info, warn, error or silent' },
   help: { type: 'boolean', help: 'show this help' },
 };
@@ -91,6 +92,7 @@ export async function main(): Promise<number | undefined> {
   const rateLimit = Number(o['rate-limit']);
   const itemVotesPerAddress = Number(o['item-votes-per-address']);
   const requestTimeout = Number(o['request-timeout']);
+  const readCacheMs = Number(o['read-cache-ms']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0..65535, got "${o.port}"`);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return fail(`--rate-limit: expected a whole number, got "${o['rate-limit']}"`);
   if (!Number.isInteger(itemVotesPerAddress) || itemVotesPerAddress < 0) {
@@ -98,6 +100,7 @@ export async function main(): Promise<number | undefined> {
   }
   if (o['rating-change'] !== 'replace' && o['rating-change'] !== 'refuse') return fail('--rating-change: expected replace or refuse');
   if (!(requestTimeout >= 1 && requestTimeout <= 3600)) return fail(`--request-timeout: expected 1 to 3600 seconds, got "${o['request-timeout']}"`);
+  if (!Number.isInteger(readCacheMs) || readCacheMs < 0 || readCacheMs > 60_000) return fail(`--read-cache-ms: expected 0 to 60000 ms, got "${o['read-cache-ms']}"`);
   try {
     parseTrustProxy(o['trust-proxy']);
   } catch (error) {
@@ -153,6 +156,7 @@ export async function main(): Promise<number | undefined> {
     rateLimit: { max: rateLimit },
     itemVotesPerAddress,
     requestTimeoutMs: requestTimeout * 1000,
+    readCacheMs,
     shareNetworks,
     trustProxy: o['trust-proxy'],
     staticRoots,

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { itemLimitError } from '../limits/item-limit.js';
 import type { AddressQuota } from './storage.js';
 
-export function sqliteAddressLimits(db: Database, now: () => Date) {
+export function sqliteAddressLimits(db: Database) {
   const q = {
     salt: db.prepare<[string], string>('SELECT salt FROM address_salts WHERE day = ?').pluck(),
     newSalt: db.prepare<[string, string]>('INSERT INTO address_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING'),
@@ -36,13 +36,14 @@ export function sqliteAddressLimits(db: Database, now: () => Date) {
 
     /**
      * Counts one new vote on `item` against the address's cap; call it inside the vote's
-     * transaction, so a refused vote rolls back and a vote that is not new never gets here.
+     * transaction, so a refused vote rolls back and a vote that is not new never gets here. `at`:
+     * when the vote was cast (its refusal says how long until the day's end).
      * @throws {ApiError} 429 item-limit past the cap
      */
-    countVote(item: string, quota: AddressQuota | undefined): void {
+    countVote(item: string, quota: AddressQuota | undefined, at: Date): void {
       if (!quota || quota.limit <= 0) return;
       if (q.count.run(quota.day, item, quota.key, quota.limit).changes === 0) {
-        throw itemLimitError(item, quota.limit, quota.day, now().getTime());
+        throw itemLimitError(item, quota.limit, quota.day, at.getTime());
       }
     },
   };

@@ -1,6 +1,7 @@
 // SQLite storage (better-sqlite3, WAL). Every aggregate is a counter row updated in the same
 // transaction as the vote and its idempotency receipt, so a read is one indexed row whatever the
-// number of votes, and totals cannot drift from the votes. All SQL is parameterised.
+// number of votes, and totals cannot drift from the votes. Votes that arrive together share one
+// transaction and one fsync (sqlite-group-commit.ts). All SQL is parameterised.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,8 @@ import { sqliteAddressLimits } from './sqlite-address-limits.js';
 import { patchedPoll } from './poll-patch.js';
 import { sharesByUrl } from './share-lists.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { groupCommit } from './sqlite-group-commit.js';
+import { sqliteVoteWriter, type VoteWriter } from './sqlite-writer.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from './storage.js';
 
 interface PollRow {
@@ -36,8 +39,13 @@ interface OptionRow {
   reader_votes: number;
 }
 
+export interface SqliteOptions extends StorageOptions {
+  /** Who writes the votes: a writer thread (the default for a file), or this thread (the writer thread itself). */
+  writer?: 'writer-thread' | 'this-thread';
+}
+
 /** Opens (creating if needed) the SQLite file at `path` (a file path, or ':memory:'). */
-export function openSqliteStorage(path: string, options: StorageOptions = {}): Storage {
+export function openSqliteStorage(path: string, options: SqliteOptions = {}): Storage {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -48,7 +56,8 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
   migrateSqlite(db);
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
-  const addressLimits = sqliteAddressLimits(db, now);
+  const addressLimits = sqliteAddressLimits(db);
+  const writes = groupCommit(db);
 
   const q = {
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
@@ -144,18 +153,21 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
   }
 
   /**
-   * Runs a write once per receipt key, in one transaction with its receipt: a retry gets the
-   * first reply again; the same key with a different request is refused.
+   * Runs a write once per receipt key, with its receipt, in the transaction its batch commits in
+   * (group commit): a retry gets the first reply again; the same key with a different request is
+   * refused. Resolves once the write is on disk. The write is given the time it was asked for,
+   * which its rules (a poll's closing, the day of the per-item cap) go by.
    */
-  function once<T>(receipt: WriteReceipt, write: () => T): { reply: T; replayed: boolean } {
-    return db.transaction(() => {
+  function once<T>(receipt: WriteReceipt, write: (at: Date) => T): Promise<{ reply: T; replayed: boolean }> {
+    const at = now();
+    return writes.run(() => {
       const seen = q.receipt.get(receipt.key);
       const first = replayed(seen && { fingerprint: seen.fingerprint, reply: seen.reply }, receipt.fingerprint);
       if (first !== undefined) return { reply: JSON.parse(first) as T, replayed: true };
-      const reply = write();
+      const reply = write(at);
       q.putReceipt.run(receipt.key, receipt.fingerprint, JSON.stringify(reply), Date.now());
       return { reply, replayed: false };
-    }).immediate();
+    });
   }
 
   function writePoll(poll: PollInput, create: boolean): void {
@@ -184,8 +196,64 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
     poll.options.forEach((o, i) => q.upsertOption.run(poll.id, o.id, o.label, i, o.votes));
   }
 
+  /** The votes, written by this thread. */
+  const here: VoteWriter = {
+    async rate({ articleId, voter, rating, receipt, quota }) {
+      return once(receipt, (at) => {
+        q.ensureRating.run(articleId);
+        const previous = q.myRating.get(articleId, voter);
+        checkRatingChange(previous, ratingChange);
+        if (previous === undefined) {
+          q.insertRatingVote.run(articleId, voter, rating);
+          q.addRating.run(1, rating, articleId);
+          addressLimits.countVote(itemKey('rating', articleId), quota, at);
+        } else {
+          q.updateRatingVote.run(rating, articleId, voter);
+          q.addRating.run(0, rating - previous, articleId);
+        }
+        return { summary: readRating(articleId), rating };
+      });
+    },
+
+    async votePoll({ pollId, voter, optionIds, receipt, quota }) {
+      return once(receipt, (at) => {
+        const poll = requirePoll(pollId);
+        const previous = choicesOf(pollId, voter);
+        const choices = checkBallot(poll, optionIds, previous, at);
+        for (const id of previous ?? []) q.addOptionVote.run(-1, pollId, id);
+        for (const id of choices) q.addOptionVote.run(1, pollId, id);
+        if (previous) q.updateBallot.run(JSON.stringify(choices), pollId, voter);
+        else {
+          q.insertBallot.run(pollId, voter, JSON.stringify(choices));
+          q.addVoter.run(pollId);
+          addressLimits.countVote(itemKey('poll', pollId), quota, at);
+        }
+        return pollView(requirePoll(pollId), choices, at);
+      });
+    },
+
+    async recordShare({ url, network, voter, receipt, quota }) {
+      return once(receipt, (at) => {
+        // One share per reader per network per URL: a second click is not a second share.
+        if (q.shareEvent.run(url, network, voter).changes === 1) {
+          q.addShare.run(url, network);
+          addressLimits.countVote(itemKey('share', url), quota, at);
+        }
+        return readShares(url);
+      });
+    },
+  };
+
+  // A database file's votes are written by a thread of their own (sqlite-writer.ts), so the event
+  // loop never waits on a commit; ':memory:' cannot be shared with one.
+  const writer = path === ':memory:' || options.writer === 'this-thread' ? undefined : sqliteVoteWriter(path, { ratingChange, now });
+  const votes: VoteWriter = writer ?? here;
+
   return {
     pepper,
+    rate: votes.rate,
+    votePoll: votes.votePoll,
+    recordShare: votes.recordShare,
     sessions: sqliteSessionStore(db),
 
     async health() {
@@ -201,58 +269,13 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
       return db.transaction(() => articleIds.map(readRating))();
     },
 
-    async rate({ articleId, voter, rating, receipt, quota }) {
-      return once(receipt, () => {
-        q.ensureRating.run(articleId);
-        const previous = q.myRating.get(articleId, voter);
-        checkRatingChange(previous, ratingChange);
-        if (previous === undefined) {
-          q.insertRatingVote.run(articleId, voter, rating);
-          q.addRating.run(1, rating, articleId);
-          addressLimits.countVote(itemKey('rating', articleId), quota);
-        } else {
-          q.updateRatingVote.run(rating, articleId, voter);
-          q.addRating.run(0, rating - previous, articleId);
-        }
-        return { summary: readRating(articleId), rating };
-      });
-    },
-
     async getPoll(pollId, voter) {
       const poll = requirePoll(pollId);
       return pollView(poll, voter === undefined ? undefined : choicesOf(pollId, voter), now());
     },
 
-    async votePoll({ pollId, voter, optionIds, receipt, quota }) {
-      return once(receipt, () => {
-        const poll = requirePoll(pollId);
-        const previous = choicesOf(pollId, voter);
-        const choices = checkBallot(poll, optionIds, previous, now());
-        for (const id of previous ?? []) q.addOptionVote.run(-1, pollId, id);
-        for (const id of choices) q.addOptionVote.run(1, pollId, id);
-        if (previous) q.updateBallot.run(JSON.stringify(choices), pollId, voter);
-        else {
-          q.insertBallot.run(pollId, voter, JSON.stringify(choices));
-          q.addVoter.run(pollId);
-          addressLimits.countVote(itemKey('poll', pollId), quota);
-        }
-        return pollView(requirePoll(pollId), choices, now());
-      });
-    },
-
     async getShares(url) {
       return readShares(url);
-    },
-
-    async recordShare({ url, network, voter, receipt, quota }) {
-      return once(receipt, () => {
-        // One share per reader per network per URL: a second click is not a second share.
-        if (q.shareEvent.run(url, network, voter).changes === 1) {
-          q.addShare.run(url, network);
-          addressLimits.countVote(itemKey('share', url), quota);
-        }
-        return readShares(url);
-      });
     },
 
     async createPoll(poll) {
@@ -312,6 +335,8 @@ export function openSqliteStorage(path: string, options: StorageOptions = {}): S
 
     async close() {
       if (!db.open) return;
+      await writer?.close();
+      writes.commitQueued();
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },

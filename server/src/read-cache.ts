@@ -1,0 +1,114 @@
+// The aggregate replies of hot items, kept in this process's memory as the JSON the API sends and
+// its ETag, so a read of a hot item neither asks the database nor serialises nor hashes anything.
+// Whatever the storage (SQLite or a database shared by many processes), an entry is:
+// - dropped by this process's writes to its item (the write's reply is sent after the drop), so a
+//   reader of this process never sees its figures older than a write this process acknowledged;
+// - kept at most `maxAgeMs` (and never past a time the loader names, as a poll's closing), which
+//   bounds how stale it may be after another process's writes.
+// A load that was under way when its item's entry was dropped is not kept: it may have read the
+// figures before the write. Concurrent misses of one item share one load.
+import { createHash } from 'node:crypto';
+
+/** A reply as the API sends it: the JSON and its ETag (the same in every process for the same JSON). */
+export interface CachedReply {
+  json: string;
+  etag: string;
+}
+
+/** What a loader gives: the reply's JSON and, optionally, a time after which it must not be served. */
+export interface Loaded {
+  json: string;
+  notAfter?: number;
+}
+
+interface Entry extends CachedReply {
+  expires: number;
+}
+
+export interface ReadCacheOptions {
+  /** How long an entry may serve, in ms; 0 keeps nothing (every read asks the storage). */
+  maxAgeMs: number;
+  /** The most entries held; the oldest go first. */
+  maxEntries?: number;
+  clock?: () => number;
+}
+
+/** The ETag of a JSON reply: 160 bits of its SHA-256, so every process gives the same JSON the same tag. */
+export const etagOf = (json: string): string => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+
+export function readCache({ maxAgeMs, maxEntries = 10_000, clock = Date.now }: ReadCacheOptions) {
+  const entries = new Map<string, Entry>();
+  /** Loads under way, by key; a drop removes the key, and a load keeps its result only if still here. */
+  const loading = new Map<string, Promise<CachedReply>>();
+
+  function fresh(key: string): Entry | undefined {
+    const entry = entries.get(key);
+    if (entry && entry.expires > clock()) return entry;
+    return undefined;
+  }
+
+  function keep(key: string, loaded: Loaded, load: Promise<CachedReply>): CachedReply {
+    const reply = { json: loaded.json, etag: etagOf(loaded.json) };
+    if (loading.get(key) !== load) return reply; // dropped meanwhile: serve it to those who asked, keep nothing
+    loading.delete(key);
+    const expires = Math.min(clock() + maxAgeMs, loaded.notAfter ?? Infinity);
+    entries.delete(key); // re-inserted last: Map order is then the order of filling, oldest first
+    entries.set(key, { ...reply, expires });
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    return reply;
+  }
+
+  /** Starts one load shared by `keys`; each key's reply is kept unless it was dropped meanwhile. */
+  function startLoad(keys: string[], load: () => Promise<Loaded[]>): Promise<CachedReply>[] {
+    const loaded = load();
+    return keys.map((key, i) => {
+      const reply: Promise<CachedReply> = loaded.then(
+        (all) => keep(key, all[i], reply),
+        (error: unknown) => {
+          if (loading.get(key) === reply) loading.delete(key);
+          throw error;
+        },
+      );
+      loading.set(key, reply);
+      return reply;
+    });
+  }
+
+  return {
+    /** The reply of `key`: from memory while fresh, else from `load` (shared with concurrent misses). */
+    async get(key: string, load: () => Promise<Loaded>): Promise<CachedReply> {
+      if (maxAgeMs <= 0) {
+        const { json } = await load();
+        return { json, etag: etagOf(json) };
+      }
+      return fresh(key) ?? loading.get(key) ?? startLoad([key], async () => [await load()])[0];
+    },
+
+    /**
+     * The replies of `keys`, in order: those in memory, and the others from one `loadMissing` call
+     * given the missing keys' indexes and answering in their order.
+     */
+    async getMany(keys: string[], loadMissing: (missing: number[]) => Promise<Loaded[]>): Promise<CachedReply[]> {
+      if (maxAgeMs <= 0) return (await loadMissing(keys.map((_, i) => i))).map(({ json }) => ({ json, etag: etagOf(json) }));
+      const known = keys.map((key) => fresh(key) ?? loading.get(key));
+      const missing = keys.flatMap((_, i) => (known[i] === undefined ? [i] : []));
+      const loads = missing.length > 0 ? startLoad(missing.map((i) => keys[i]), () => loadMissing(missing)) : [];
+      let loaded = 0; // the missing keys come in order: each takes the next load
+      return Promise.all(known.map(async (reply) => reply ?? loads[loaded++]));
+    },
+
+    /** Drops `key`, and any load of it under way: the next read asks the storage. */
+    drop(key: string): void {
+      entries.delete(key);
+      loading.delete(key);
+    },
+
+    /** Drops everything (after an import, which may change any item). */
+    clear(): void {
+      entries.clear();
+      loading.clear();
+    },
+  };
+}
+
+export type ReadCache = ReturnType<typeof readCache>;
