@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { BackendError, type BackendErrorCode, type ErrorCode, type RatingSummary, type WidgetBackend } from '../backend/backend.js';
 import { parseRatingSummary, parseRatingVoteResult } from '../backend/shapes.js';
 import { afterStrings, onLanguageChange } from '../internal/i18n.js';
+import { unreachableCatalogs } from '../internal/unreachable.messages.js';
 import { translatorFor, type Translator } from '../internal/translator.js';
 import { VoteController } from '../internal/vote-controller.js';
 import { voterId } from '../internal/voter.js';
@@ -148,7 +149,7 @@ export class ArticleRating extends LitElement {
 
   /** Renders once the strings of its language are here (see afterStrings). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return afterStrings(this, [ratingCatalogs], () => super.scheduleUpdate()) as void | Promise<unknown>;
+    return afterStrings(this, [ratingCatalogs, unreachableCatalogs], () => super.scheduleUpdate()) as void | Promise<unknown>;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,5 +1,6 @@
 import type { Catalogs } from './i18n.js';
-import { unreachableEn, unreachableRu } from './unreachable.messages.js';
+import { unreachableEn } from './unreachable.messages.js';
+import unreachableRu from './unreachable.messages.ru.js';
 
 /**
  * What the rating and the poll tell a reader when a read or a vote fails, one string for each

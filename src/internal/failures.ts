@@ -62,3 +62,8 @@ export function describe(error: BackendError, item: VotedItem, voting: boolean, 
   const { said, retry, reload } = verdict(error, item, voting);
   return { text: strings[said], retry: retry && strings.retry, reload: !!reload };
 }
+
+/** The failure as a developer reads it on the console: the server's own code and message. */
+export function report(host: Element, error: BackendError, voting: boolean): void {
+  console.info(`article-widgets: <${host.localName}> ${voting ? 'vote' : 'read'} failed: ${error.code}${error.reason ? ` (${error.reason})` : ''}: ${error.message}`, host);
+}

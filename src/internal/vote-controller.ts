@@ -149,7 +149,8 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     await loadFailures();
     this.failedVote = { choice, key, error };
     const failure = this.describe(error, true)!;
-    report(host, error, true);
+    // The server's own words, for a developer (on the console once failures.ts is here).
+    failures?.report(host, error, true);
     this.say(failure.text);
     emit(host, options.events.error, { ...options.failed(choice), code: error.code, ...(error.reason && { reason: error.reason }), message: error.message });
     if (failure.reload) void this.item.current?.load();
@@ -216,9 +217,4 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     const part = where();
     if (part) this.focus(part);
   }
-}
-
-/** The failure as a developer reads it on the console: the server's own code and message. */
-function report(host: Element, error: BackendError, voting: boolean): void {
-  console.info(`article-widgets: <${host.localName}> ${voting ? 'vote' : 'read'} failed: ${error.code}${error.reason ? ` (${error.reason})` : ''}: ${error.message}`, host);
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { BackendError, type BackendErrorCode, type ErrorCode, type PollOption, type PollView, type WidgetBackend } from '../backend/backend.js';
 import { parsePollView } from '../backend/shapes.js';
 import { afterStrings, onLanguageChange } from '../internal/i18n.js';
+import { unreachableCatalogs } from '../internal/unreachable.messages.js';
 import { translatorFor, type Translator } from '../internal/translator.js';
 import { longDateFormat } from '../internal/intl.js';
 import { VoteController } from '../internal/vote-controller.js';
@@ -186,7 +187,7 @@ export class OpinionPoll extends LitElement {
    * its turn with the page's other widgets (see render-turns.ts).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return afterStrings(this, [pollCatalogs], () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
+    return afterStrings(this, [pollCatalogs, unreachableCatalogs], () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
       | void
       | Promise<unknown>;
   }

@@ -84,6 +84,15 @@ async function clickStar(page, n, which = 0) {
   await star.click();
 }
 
+/** Waits until rating `which` says the reader's vote was counted (the figures show before that: they are optimistic). */
+async function waitForCounted(page, which = 0) {
+  await page.waitForFunction(
+    (which) => document.querySelectorAll('article-rating')[which].shadowRoot.querySelector('[role="status"]').textContent.startsWith('Thank you!'),
+    { timeout: 10000 },
+    which,
+  );
+}
+
 const voterIdOf = (page) => page.evaluate(() => localStorage.getItem('article-widgets:voter-id'));
 
 before(async () => {
@@ -112,8 +121,10 @@ describe('the demo page against the reference server', () => {
   it('counts the votes of two readers; both ratings on a page change together', async () => {
     await clickStar(a.page, 5);
     await waitForSummaries(a.page, ['(votes: 5, rating: 4.6)', '(5 votes)']);
+    await waitForCounted(a.page);
     await clickStar(b.page, 3, 1); // the lower rating on the page
     await waitForSummaries(b.page, ['(votes: 6, rating: 4.3)', '(6 votes)']);
+    await waitForCounted(b.page, 1);
     assert.deepEqual(await api(`/ratings/${ARTICLE}`), { articleId: ARTICLE, votes: 6, average: Math.round((26 / 6) * 1e6) / 1e6 });
     await a.page.reload({ waitUntil: 'load' });
     await waitForSummaries(a.page, ['(votes: 6, rating: 4.3)', '(6 votes)']);
@@ -130,6 +141,7 @@ describe('the demo page against the reference server', () => {
     await waitForSummaries(a.page, ['(votes: 6, rating: 4.3)', '(6 votes)']);
     await clickStar(a.page, 1);
     await waitForSummaries(a.page, ['(votes: 6, rating: 3.7)', '(6 votes)']);
+    await waitForCounted(a.page);
     await a.page.reload({ waitUntil: 'load' });
     await waitForSummaries(a.page, ['(votes: 6, rating: 3.7)', '(6 votes)']);
     assert.equal((await api(`/ratings/${ARTICLE}`)).votes, 6);
@@ -148,6 +160,11 @@ describe('the demo page against the reference server', () => {
       const button = await page.evaluateHandle(() => document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelector('[part~="vote"]'));
       await button.click();
       await page.waitForFunction(() => document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelector('[part~="figures"]'), { timeout: 10000 });
+      // The results show at once (optimistic); the thanks once the vote is counted.
+      await page.waitForFunction(
+        () => document.querySelector('opinion-poll[poll-id="reader-topics"]').shadowRoot.querySelector('[role="status"]')?.textContent.startsWith('Thank you!'),
+        { timeout: 10000 },
+      );
     };
     await vote(a.page, ['security']);
     await vote(b.page, ['energy', 'asia']);
@@ -189,8 +206,9 @@ describe('the demo page against the reference server', () => {
     await startServer();
     const retry = await c.page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'));
     await retry.click();
-    // 18 imported + 1 (a) + 3 (b) + 4 (c) over 7 votes
+    // 18 imported + 1 (a) + 3 (b) + 4 (c) over 7 votes; the figures show at once (optimistic), the thanks once it is counted.
     await waitForSummaries(c.page, ['(votes: 7, rating: 3.7)', '(7 votes)']);
+    await waitForCounted(c.page);
     assert.deepEqual(await api(`/ratings/${ARTICLE}`), { articleId: ARTICLE, votes: 7, average: Math.round((26 / 7) * 1e6) / 1e6 });
     // The other readers' pages pick the new figures up on their next load.
     await b.page.reload({ waitUntil: 'load' });
