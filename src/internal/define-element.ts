@@ -1,13 +1,9 @@
-import { prepareNumbers } from './intl.js';
-
 /**
  * Registers `element` under `tag` in `registry` unless the tag is taken. A class can back one tag
  * only, so a second tag (a site renaming an element on a clash) gets a subclass of its own.
  */
 export function defineElement(element: CustomElementConstructor, tag: string, registry: CustomElementRegistry): void {
   if (registry.get(tag)) return;
-  // Every element writes numbers: the page's first number format is made before its first render.
-  prepareNumbers();
   try {
     registry.define(tag, element);
   } catch {

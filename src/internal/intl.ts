@@ -37,7 +37,7 @@ export function numberFormat(locale: string, fraction?: number): Intl.NumberForm
 let numbersPrepared = false;
 
 /**
- * Makes the page's first number format soon after an element is defined, in a task of its own.
+ * Makes the page's first number format soon after the poll is defined, in a task of its own.
  * The first `Intl.NumberFormat` of a page costs 20-200 ms in Chromium on the loaded machine of
  * `npm run bench` (ICU loads its number data; later formats, in any language, take a fraction of a
  * millisecond, plural rules and percent formats too). Made by a first
