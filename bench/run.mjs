@@ -63,14 +63,23 @@ async function sizes() {
 }
 
 // ---------------------------------------------------------------------------------------------
-/** One mount on a fresh page: time to every element rendered and painted, heap kept, long tasks. */
-async function mountOnce(browser, origin, widget, count) {
+/** Runs `measure(page)` on a fresh page of bench/pages/mount.html with `widget`'s code loaded. */
+async function onMountPage(browser, origin, widget, measure) {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 1000, height: 800 });
     await page.goto(`${origin}/bench/pages/mount.html?widget=${widget}`);
     await page.waitForFunction(() => window.ready);
+    return await measure(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** One mount on a fresh page: time to every element rendered and painted, heap kept, long tasks. */
+function mountOnce(browser, origin, widget, count) {
+  return onMountPage(browser, origin, widget, async (page) => {
     await page.evaluate(() => window.gc());
     const before = (await page.metrics()).JSHeapUsedSize;
     const result = await page.evaluate((n) => window.mount(n), count);
@@ -78,9 +87,7 @@ async function mountOnce(browser, origin, widget, count) {
     const heap = (await page.metrics()).JSHeapUsedSize - before;
     if (result.rendered !== count) throw new Error(`${widget}: ${result.rendered} of ${count} rendered`);
     return { ...result, heap };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -89,13 +96,8 @@ async function mountOnce(browser, origin, widget, count) {
  * processes held the CPU; its thread time is what the page itself costs. Traced apart from the
  * timed rounds: tracing slows a page a little.
  */
-async function longestTaskCpu(browser, origin, widget, count) {
-  const context = await browser.createBrowserContext();
-  try {
-    const page = await context.newPage();
-    await page.setViewport({ width: 1000, height: 800 });
-    await page.goto(`${origin}/bench/pages/mount.html?widget=${widget}`);
-    await page.waitForFunction(() => window.ready);
+function longestTaskCpu(browser, origin, widget, count) {
+  return onMountPage(browser, origin, widget, async (page) => {
     await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await page.evaluate((n) => window.mount(n), count);
     const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
@@ -103,9 +105,7 @@ async function longestTaskCpu(browser, origin, widget, count) {
     const parse = events.find((e) => e.name === 'ParseHTML');
     const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid);
     return Math.max(...tasks.map((task) => task.tdur / 1000));
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 async function mount(browser, origin) {
