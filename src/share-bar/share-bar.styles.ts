@@ -28,20 +28,6 @@ export const styles = [
     :host([monochrome]) {
       --_i: var(--aw-share-mono-color, currentColor);
     }
-    /*
-     * A bar out of sight is not styled, laid out or painted (content-visibility), so a frame of a
-     * listing page draws the bars in view, not every bar rendered so far: each bar is a dozen SVG
-     * paint chunks, and frames that drew them all passed 50 ms by the 150th bar. Out of sight, a
-     * bar keeps the size it last had, else one row of tiles. Its paint is clipped, so only where
-     * the clip can leave room for a tile's focus ring (2px outline, 2px offset): not in Safari.
-     */
-    @supports (overflow-clip-margin: 4px) {
-      .base {
-        content-visibility: auto;
-        contain-intrinsic-block-size: auto var(--_s);
-        overflow-clip-margin: 4px;
-      }
-    }
     .base,
     .list {
       display: flex;
