@@ -4,7 +4,7 @@ import { parsePollView } from '../backend/shapes.js';
 import { afterStrings, onLanguageChange } from '../internal/i18n.js';
 import { unreachableCatalogs } from '../internal/unreachable.messages.js';
 import { translatorFor, type Translator } from '../internal/translator.js';
-import { longDateFormat } from '../internal/intl.js';
+import { longDateFormat, prepareNumbers } from '../internal/intl.js';
 import { VoteController } from '../internal/vote-controller.js';
 import { voterId } from '../internal/voter.js';
 import { warnOnce } from '../internal/warn.js';
@@ -129,6 +129,8 @@ export class OpinionPoll extends LitElement {
   /** Registers the element under `tag` (default `opinion-poll`) unless that tag is taken. */
   static define(tag = 'opinion-poll', registry: CustomElementRegistry = customElements): void {
     defineElement(this, tag, registry);
+    // Before the first poll renders, not in the task that renders a listing page's polls.
+    prepareNumbers();
   }
 
   // Static properties rather than decorators: no decorator runtime in the bundle.
