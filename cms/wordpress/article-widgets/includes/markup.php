@@ -77,9 +77,6 @@ function article_widgets_rating_markup($article_id, $figures, array $options = a
     $votes = $figures ? (int) $figures['votes'] : null;
     $show_average = $votes !== null && $votes > 0 && $votes >= $min_votes;
     $summary = isset($options['summary']) ? $options['summary'] : null;
-    if ($votes !== null && !$show_average && $votes > 0) {
-        $summary = 'count';
-    }
 
     if ($votes === null) {
         $text = '';
@@ -98,6 +95,8 @@ function article_widgets_rating_markup($article_id, $figures, array $options = a
             'votes'      => $votes,
             'average'    => $show_average ? round((float) $figures['average'], 2) : ($votes === 0 ? 0 : null),
             'summary'    => $summary,
+            // The element keeps the average hidden too, until the count reaches the minimum.
+            'min-votes'  => $min_votes > 0 ? $min_votes : null,
             'readonly'   => !empty($options['readonly']),
             'lang'       => isset($options['lang_attribute']) ? $options['lang_attribute'] : null,
         )),
