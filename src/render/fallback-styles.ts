@@ -9,6 +9,31 @@
  * open poll showing its results and a closed poll. A poll with a closing date, hidden results or a
  * "Choose up to 2" line adds a line the fallback has no room for, and a vertical share bar a column.
  */
+import { pollCatalogs } from '../opinion-poll/opinion-poll.messages.js';
+import pollRussian from '../opinion-poll/opinion-poll.messages.ru.js';
+
+/** `text` as a CSS string. */
+function cssString(text: string): string {
+  return `'${text.replace(/[\\']/g, '\\$&').replace(/\n/g, '\\a ')}'`;
+}
+
+/**
+ * The element's own words for hidden results, in each language it speaks (English unless the
+ * poll's language is another), so the fallback's note wraps where the element's will.
+ */
+function hiddenResultsNotes(): string {
+  const languages = { en: pollCatalogs.en, ru: pollRussian };
+  return Object.entries(languages)
+    .flatMap(([lang, strings]) => {
+      const language = lang === 'en' ? '' : `:lang(${lang})`;
+      return [
+        `  opinion-poll[data-results='after-vote']${language}:not([data-closed]):not(:defined) > ul::after {\n    content: ${cssString(strings.pollAfterVote)};\n  }`,
+        `  opinion-poll[data-results='after-close']${language}:not([data-closed]):not(:defined) > ul::after {\n    content: ${cssString(strings.pollAfterClose)};\n  }`,
+      ];
+    })
+    .join('\n');
+}
+
 export const fallbackStyles = `article-rating:not(:defined) {
   display: inline-block;
   min-block-size: max(24px, var(--aw-rating-star-size, 1.5rem));
@@ -57,8 +82,32 @@ opinion-poll:not(:defined) li[data-votes]::after {
   grid-column: 1 / -1;
   block-size: var(--aw-poll-bar-size, 0.5rem);
 }
-/* Where the script will run: the room of the open poll's heading ("Poll") and its Vote button. */
+/*
+ * Where the script will run: the room of the open poll's heading ("Poll") and its Vote button,
+ * and of the notes only a reader who can vote sees: "Choose up to 2." under the question, "Open
+ * until June 30, 2027" and "Results are shown once you vote." (or "... once the poll closes.")
+ * under the options, each a line of the element's note size, 0.75em apart as in the element.
+ */
 @media (scripting: enabled) {
+  opinion-poll[data-multiple]:not([data-closed]):not(:defined) > p[data-question]::after,
+  opinion-poll[data-closes-at]:not([data-results]):not([data-closed]):not(:defined) > ul::after,
+  opinion-poll[data-results]:not([data-closed]):not(:defined) > ul::after,
+  opinion-poll[data-results][data-closes-at]:not([data-closed]):not(:defined) li:last-child::after {
+    content: '\\a0';
+    display: block;
+    font-size: 0.875em;
+    color: var(--aw-poll-muted-color, light-dark(#57534e, #a8a29e));
+  }
+  /* 0.75em of the text around it, written in the note's own em (0.875 of it). */
+  opinion-poll:not(:defined) > p[data-question]::after {
+    margin-block-start: calc(0.75em / 0.875);
+  }
+  /* The last option's row gap (0.25em) and this margin make the 0.75em between the element's notes. */
+  opinion-poll[data-results][data-closes-at]:not([data-closed]):not(:defined) li:last-child::after {
+    grid-column: 1 / -1;
+    margin-block-start: calc(0.5em / 0.875);
+  }
+${hiddenResultsNotes()}
   opinion-poll:not([data-closed]):not(:defined)::before {
     content: '\\a0';
     font-size: 0.875em;
