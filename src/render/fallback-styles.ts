@@ -11,6 +11,8 @@
  */
 import { pollCatalogs } from '../opinion-poll/opinion-poll.messages.js';
 import pollRussian from '../opinion-poll/opinion-poll.messages.ru.js';
+import { ratingCatalogs } from '../article-rating/article-rating.messages.js';
+import ratingRussian from '../article-rating/article-rating.messages.ru.js';
 
 /** `text` as a CSS string. */
 function cssString(text: string): string {
@@ -34,9 +36,48 @@ function hiddenResultsNotes(): string {
     .join('\n');
 }
 
+/**
+ * The rating's words, in each language, as the element writes them: its call to action ("Rate this
+ * article"), and below its minimum of votes (votes but no average on the page) what follows the
+ * count ("2 votes, not enough for an average yet").
+ */
+function ratingWords(): string {
+  const languages = { en: ratingCatalogs.en, ru: ratingRussian };
+  return Object.entries(languages)
+    .flatMap(([lang, strings]) => {
+      const language = lang === 'en' ? '' : `:lang(${lang})`;
+      const tooFew = strings.ratingTooFew.replace('{votes}', '');
+      return [
+        `  article-rating${language}:not(:defined)::before {\n    content: ${cssString(strings.ratingLabel)};\n  }`,
+        `  article-rating[min-votes][votes]:not([average])${language}:not(:defined)::after {\n    content: ${cssString(tooFew)};\n  }`,
+      ];
+    })
+    .join('\n');
+}
+
 export const fallbackStyles = `article-rating:not(:defined) {
   display: inline-block;
   min-block-size: max(24px, var(--aw-rating-star-size, 1.5rem));
+}
+/*
+ * Where the script will run, the rating's line as the element lays it out (its label, the room of
+ * its stars, then the figures as text), wrapping where the element's wraps.
+ */
+@media (scripting: enabled) {
+  article-rating:not(:defined) {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+  }
+  /* The label, and beside it the room of the stars: five cells of the star size, never below 24px. */
+  article-rating:not(:defined)::before {
+    font-weight: 600;
+    padding-inline-end: calc(0.5em + 5 * max(24px, var(--aw-rating-star-size, 1.5rem)) + 4 * var(--aw-rating-star-gap, 0.125rem));
+    min-block-size: max(24px, var(--aw-rating-star-size, 1.5rem));
+    line-height: max(24px, var(--aw-rating-star-size, 1.5rem));
+  }
+${ratingWords()}
 }
 share-bar:not(:defined) {
   display: flex;
