@@ -5,14 +5,19 @@
  * notes and Vote button, in the element's own sizes. Put it in the page's stylesheet (a file, for
  * a strict Content-Security-Policy: the WordPress plugin ships it as article-widgets.css).
  *
- * Measured in Chromium (test/render/): no layout shift for a rating, a share bar of one row, an
- * open poll showing its results and a closed poll. A poll with a closing date, hidden results or a
- * "Choose up to 2" line adds a line the fallback has no room for, and a vertical share bar a column.
+ * Where the script will run the fallback is laid out as the element (the same lines, the same
+ * words where CSS can know them, sizes from the elements' own custom properties), so it wraps where
+ * the element wraps. Measured in Chromium (test/render/variants.test.ts): no layout-shift entry
+ * for any kind of rating, poll or share bar the render helpers write, in English and Russian, at
+ * 640 and 320 px. Not known here: whether the browser has a share sheet (the `native` button), and
+ * whether the reader has voted already.
  */
 import { pollCatalogs } from '../opinion-poll/opinion-poll.messages.js';
 import pollRussian from '../opinion-poll/opinion-poll.messages.ru.js';
 import { ratingCatalogs } from '../article-rating/article-rating.messages.js';
 import ratingRussian from '../article-rating/article-rating.messages.ru.js';
+import { shareCatalogs } from '../share-bar/share-bar.messages.js';
+import shareRussian from '../share-bar/share-bar.messages.ru.js';
 
 /** `text` as a CSS string. */
 function cssString(text: string): string {
@@ -55,6 +60,14 @@ function ratingWords(): string {
     .join('\n');
 }
 
+/** The share bar's label ("Share this article") in each language, where the site sets none. */
+function shareLabels(): string {
+  const languages = { en: shareCatalogs.en, ru: shareRussian };
+  return Object.entries(languages)
+    .map(([lang, strings]) => `  share-bar:not([label])${lang === 'en' ? '' : `:lang(${lang})`}:not(:defined)::before {\n    content: ${cssString(strings.shareLabel)};\n  }`)
+    .join('\n');
+}
+
 export const fallbackStyles = `article-rating:not(:defined) {
   display: inline-block;
   min-block-size: max(24px, var(--aw-rating-star-size, 1.5rem));
@@ -79,18 +92,79 @@ export const fallbackStyles = `article-rating:not(:defined) {
   }
 ${ratingWords()}
 }
+/* The share bar's list of links: a wrapping row (a column when vertical), each link a button's height. */
 share-bar:not(:defined) {
+  --aw-fallback-tile: max(24px, var(--aw-share-size, 32px));
   display: flex;
   flex-wrap: wrap;
   align-items: center;
   gap: var(--aw-share-gap, 0.5rem);
-  min-block-size: max(24px, var(--aw-share-size, 32px));
 }
 share-bar[size='small']:not(:defined) {
-  min-block-size: max(24px, var(--aw-share-size, 24px));
+  --aw-fallback-tile: max(24px, var(--aw-share-size, 24px));
 }
 share-bar[size='large']:not(:defined) {
-  min-block-size: max(24px, var(--aw-share-size, 44px));
+  --aw-fallback-tile: max(24px, var(--aw-share-size, 44px));
+}
+share-bar:not(:defined) > ul {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: var(--aw-share-gap, 0.5rem);
+  margin: 0;
+  padding: 0;
+  list-style: none;
+}
+share-bar[vertical]:not(:defined) {
+  flex-direction: column;
+  align-items: start;
+}
+share-bar[vertical]:not(:defined) > ul {
+  display: grid;
+}
+share-bar:not(:defined) a {
+  display: block;
+  min-block-size: var(--aw-fallback-tile);
+  line-height: var(--aw-fallback-tile);
+}
+/*
+ * Where the script will run, the bar as the element lays it out: its label ("Share this article",
+ * or the site's), then the list, each link a button (an icon tile, or with labels the tile and the
+ * name), and the room of the buttons only the script brings (Mastodon, copy link; not the share
+ * sheet, which not every browser has). The list wraps as one piece, as the element's does.
+ */
+@media (scripting: enabled) {
+  share-bar:not(:defined)::before {
+    font-weight: 600;
+  }
+  share-bar[label]:not(:defined)::before {
+    content: attr(label);
+  }
+  share-bar[hide-label]:not(:defined)::before {
+    content: none;
+  }
+${shareLabels()}
+  /* The icon tile alone: the name is kept for screen readers, clipped out of sight. */
+  share-bar:not([labels]):not(:defined) a {
+    inline-size: var(--aw-fallback-tile);
+    overflow: hidden;
+    white-space: nowrap;
+    text-indent: 100%;
+    border-radius: var(--aw-share-radius, 6px);
+    box-shadow: inset 0 0 0 1px color-mix(in srgb, currentColor 30%, transparent);
+  }
+  share-bar[labels]:not(:defined) a {
+    padding-inline: calc(var(--aw-fallback-tile) + 0.5em) 0.75em;
+    white-space: nowrap;
+  }
+  share-bar[networks~='mastodon']:not(:defined) > ul::before,
+  share-bar:not([networks]):not(:lang(ru)):not(:lang(be)):not(:lang(kk)):not(:defined) > ul::before,
+  share-bar[networks~='copy']:not(:defined) > ul::after,
+  share-bar:not([networks]):not(:defined) > ul::after {
+    content: '';
+    inline-size: var(--aw-fallback-tile);
+    block-size: var(--aw-fallback-tile);
+  }
 }
 opinion-poll:not(:defined) {
   display: grid;
@@ -149,6 +223,10 @@ opinion-poll:not(:defined) li[data-votes]::after {
     margin-block-start: calc(0.5em / 0.875);
   }
 ${hiddenResultsNotes()}
+  /* The room of the radio button or checkbox before each option (1.25em and its 0.5em gap). */
+  opinion-poll:not([data-closed]):not(:defined) [data-label] {
+    padding-inline-start: 1.75em;
+  }
   opinion-poll:not([data-closed]):not(:defined)::before {
     content: '\\a0';
     font-size: 0.875em;

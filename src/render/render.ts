@@ -173,8 +173,9 @@ export interface ShareBarRenderOptions extends RenderOptions {
 }
 
 /**
- * `<share-bar>` with a plain link per network, which works with no script at all: each network's
- * own share page, its values URL-encoded. Networks that need the script (copy, the share sheet,
+ * `<share-bar>` with a list of plain links, one per network, which works with no script at all:
+ * each network's own share page, its values URL-encoded. A list, as the element's buttons are:
+ * the fallback's styles then wrap it as the element wraps its own. Networks that need the script (copy, the share sheet,
  * Mastodon's server prompt) appear once the element runs.
  */
 export function renderShareBar({ url, title, text, networks, lang }: ShareBarRenderOptions): string {
@@ -186,14 +187,14 @@ export function renderShareBar({ url, title, text, networks, lang }: ShareBarRen
   const links = names.flatMap((name) => {
     const network = networkNamed(name);
     const href = network && !network.url.includes('{instance}') ? shareUrl(network, page) : undefined;
-    return href ? [`\n  <a href="${escapeHtml(href)}">${escapeHtml(network!.label)}</a>`] : [];
+    return href ? [`\n    <li><a href="${escapeHtml(href)}">${escapeHtml(network!.label)}</a></li>`] : [];
   });
   return `<share-bar${attributes({
     networks: networks === undefined ? undefined : names.join(' '),
     url,
     'share-title': title,
     'share-text': text,
-  })}>${links.join('')}\n</share-bar>`;
+  })}>\n  <ul>${links.join('')}\n  </ul>\n</share-bar>`;
 }
 
 export interface StructuredDataOptions {

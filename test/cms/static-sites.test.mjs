@@ -168,7 +168,7 @@ describe('static-site partials', () => {
     assert.match(elements[7], /> 1 \(34%\)<\/li>.*> 1 \(33%\)<\/li>.*> 1 \(33%\)<\/li>.*<p>3 votes<\/p>/, 'shares sum to 100');
     assert.equal(elements[8], '<opinion-poll poll-id="unknown"></opinion-poll>');
     const title = encodeURIComponent(TITLE);
-    assert.ok(elements[9].startsWith('<share-bar url="https://example.org/post/" share-title="Tom &amp; Jerry\'s &lt;b&gt;rated&lt;/b&gt; piece"><a href="https://www.facebook.com/'));
+    assert.ok(elements[9].startsWith('<share-bar url="https://example.org/post/" share-title="Tom &amp; Jerry\'s &lt;b&gt;rated&lt;/b&gt; piece"><ul><li><a href="https://www.facebook.com/'));
     assert.ok(elements[9].includes(`<a href="https://t.me/share/url?url=${encodeURIComponent('https://example.org/post/')}&amp;text=${title}">Telegram</a>`));
     assert.deepEqual([...elements[9].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Facebook', 'X', 'LinkedIn', 'Bluesky', 'Reddit', 'WhatsApp', 'Telegram', 'Email']);
     assert.deepEqual([...elements[10].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Telegram', 'VK', 'Email']);

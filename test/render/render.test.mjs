@@ -99,6 +99,7 @@ describe('renderShareBar', () => {
     assert.equal(links[0][1].replace(/&#039;/g, "'").replace(/&amp;/g, '&'), `https://t.me/share/url?url=${encodeURIComponent(url)}&text=${encodeURIComponent(title)}`);
     assert.ok(html.startsWith(`<share-bar networks="telegram vk email copy native mastodon nope" url="${escapeHtml(url)}" share-title="Tom &amp; Jerry&#039;s &quot;best&quot; &lt;b&gt;day&lt;/b&gt; 🎉">`));
     assert.ok(!html.includes('<b>'));
+    assert.match(html, /">\n {2}<ul>\n {4}<li><a href="https:\/\/t\.me\/[^"]*">Telegram<\/a><\/li>\n {4}<li>.*<\/li>\n {4}<li><a href="mailto:[^"]*">Email<\/a><\/li>\n {2}<\/ul>\n<\/share-bar>$/, 'a list of links, as the element has a list of buttons');
   });
 
   it('uses the language\'s usual networks when none are named', () => {

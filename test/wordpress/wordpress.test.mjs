@@ -261,7 +261,7 @@ describe('the WordPress plugin in a real WordPress', () => {
     assert.ok(blocks.includes('<p>Poll conducted</p>'));
     assert.ok(blocks.includes('<li data-option="a5" data-votes="6"><span data-label>Analysis</span> 6 (60%)</li>'));
     assert.ok(blocks.includes('<p>15 votes</p>\n  <p>Shares are of all voters (10), who could each choose several options.</p>'));
-    assert.match(blocks, /<share-bar networks="telegram vk email" [^>]*>\s*<a href="https:\/\/t\.me[^"]*">Telegram<\/a>\s*<a href="https:\/\/vk\.com[^"]*">VK<\/a>\s*<a href="mailto:[^"]*">Email<\/a>\s*<\/share-bar>/);
+    assert.match(blocks, /<share-bar networks="telegram vk email" [^>]*>\s*<ul>\s*<li><a href="https:\/\/t\.me[^"]*">Telegram<\/a><\/li>\s*<li><a href="https:\/\/vk\.com[^"]*">VK<\/a><\/li>\s*<li><a href="mailto:[^"]*">Email<\/a><\/li>\s*<\/ul>\s*<\/share-bar>/);
     assert.match(blocks.slice(0, blocks.indexOf('</head>')), /assets\/article-widgets\.css/, 'blocks are found before the head is printed');
     assert.match(blocks, /assets\/article-widgets\.js/);
 

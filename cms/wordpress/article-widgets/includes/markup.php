@@ -241,10 +241,10 @@ function article_widgets_share_markup($url, $title, $networks, array $options = 
         }, $network['url']);
         // The template comes from the elements' own table (https: or mailto:) and every value in it
         // is percent-encoded, so esc_attr is enough; esc_url would write & as &#038;.
-        $links .= sprintf("\n  <a href=\"%s\">%s</a>", esc_attr($href), esc_html($network['label']));
+        $links .= sprintf("\n    <li><a href=\"%s\">%s</a></li>", esc_attr($href), esc_html($network['label']));
     }
     return sprintf(
-        "<share-bar%s>%s\n</share-bar>",
+        "<share-bar%s>\n  <ul>%s\n  </ul>\n</share-bar>",
         article_widgets_attributes(array(
             'networks'    => $networks !== '' ? $networks : null,
             'url'         => $url,
