@@ -18,6 +18,7 @@ import { ratingCatalogs } from '../article-rating/article-rating.messages.js';
 import ratingRussian from '../article-rating/article-rating.messages.ru.js';
 import { shareCatalogs } from '../share-bar/share-bar.messages.js';
 import shareRussian from '../share-bar/share-bar.messages.ru.js';
+import { networkNamed } from '../share-bar/networks.js';
 
 /** `text` as a CSS string. */
 function cssString(text: string): string {
@@ -60,11 +61,33 @@ function ratingWords(): string {
     .join('\n');
 }
 
-/** The share bar's label ("Share this article") in each language, where the site sets none. */
-function shareLabels(): string {
+/**
+ * Where the element will show a button the fallback has no link for, as the list's ::before
+ * (Mastodon: named, or in the default networks of a language other than Russian, Belarusian and
+ * Kazakh) and ::after (copy link: named, or in every language's defaults). The share sheet
+ * (`native`) is left out: not every browser has one.
+ */
+const scriptOnlyButtons = {
+  before: { network: 'mastodon', bars: ["share-bar[networks~='mastodon']", 'share-bar:not([networks]):not(:lang(ru)):not(:lang(be)):not(:lang(kk))'] },
+  after: { network: 'copy', bars: ["share-bar[networks~='copy']", 'share-bar:not([networks])'] },
+};
+
+/**
+ * The share bar's words in each language: its label ("Share this article") where the site sets
+ * none, and with `labels` the names of the buttons only the script adds ("Mastodon", "Copy link").
+ */
+function shareWords(): string {
   const languages = { en: shareCatalogs.en, ru: shareRussian };
   return Object.entries(languages)
-    .map(([lang, strings]) => `  share-bar:not([label])${lang === 'en' ? '' : `:lang(${lang})`}:not(:defined)::before {\n    content: ${cssString(strings.shareLabel)};\n  }`)
+    .flatMap(([lang, strings]) => {
+      const language = lang === 'en' ? '' : `:lang(${lang})`;
+      const name = (network: string) => cssString(strings.shareNames[network] ?? networkNamed(network)!.label);
+      const buttons = Object.entries(scriptOnlyButtons).map(
+        ([pseudo, { network, bars }]) =>
+          `${bars.map((bar) => `  ${bar}[labels]${language}:not(:defined) > ul::${pseudo}`).join(',\n')} {\n    content: ${name(network)};\n  }`,
+      );
+      return [`  share-bar:not([label]):not([hide-label])${language}:not(:defined)::before {\n    content: ${cssString(strings.shareLabel)};\n  }`, ...buttons];
+    })
     .join('\n');
 }
 
@@ -137,13 +160,9 @@ share-bar:not(:defined) a {
   share-bar:not(:defined)::before {
     font-weight: 600;
   }
-  share-bar[label]:not(:defined)::before {
+  share-bar[label]:not([hide-label]):not(:defined)::before {
     content: attr(label);
   }
-  share-bar[hide-label]:not(:defined)::before {
-    content: none;
-  }
-${shareLabels()}
   /* The icon tile alone: the name is kept for screen readers, clipped out of sight. */
   share-bar:not([labels]):not(:defined) a {
     inline-size: var(--aw-fallback-tile);
@@ -153,19 +172,30 @@ ${shareLabels()}
     border-radius: var(--aw-share-radius, 6px);
     box-shadow: inset 0 0 0 1px color-mix(in srgb, currentColor 30%, transparent);
   }
-  share-bar[labels]:not(:defined) a {
+  share-bar[labels]:not(:defined) a,
+  share-bar[labels]:not(:defined) > ul::before,
+  share-bar[labels]:not(:defined) > ul::after {
     padding-inline: calc(var(--aw-fallback-tile) + 0.5em) 0.75em;
     white-space: nowrap;
   }
-  share-bar[networks~='mastodon']:not(:defined) > ul::before,
-  share-bar:not([networks]):not(:lang(ru)):not(:lang(be)):not(:lang(kk)):not(:defined) > ul::before,
-  share-bar[networks~='copy']:not(:defined) > ul::after,
-  share-bar:not([networks]):not(:defined) > ul::after {
-    content: '';
-    inline-size: var(--aw-fallback-tile);
-    block-size: var(--aw-fallback-tile);
+  /* Buttons of different widths: the script's own at the end of the list, where a site names them last. */
+  share-bar[labels]:not(:defined) > ul::before {
+    order: 1;
   }
+  share-bar[labels]:not(:defined) > ul::after {
+    order: 2;
+  }
+${Object.entries(scriptOnlyButtons)
+  .flatMap(([pseudo, { bars }]) => bars.map((bar) => `  ${bar}:not(:defined) > ul::${pseudo}`))
+  .join(',\n')} {
+    content: '';
+    min-inline-size: var(--aw-fallback-tile);
+    block-size: var(--aw-fallback-tile);
+    line-height: var(--aw-fallback-tile);
+  }
+${shareWords()}
 }
+
 opinion-poll:not(:defined) {
   display: grid;
   gap: 0.75em;
