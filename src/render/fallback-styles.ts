@@ -26,20 +26,22 @@ function cssString(text: string): string {
 }
 
 /**
+ * The rules `rules` writes with an element's strings in each language it speaks: English for every
+ * page (`language` ''), Russian where the element's language is (`language` ':lang(ru)').
+ */
+function inEachLanguage<S>(strings: { en: S; ru: S }, rules: (strings: S, language: string) => string[]): string {
+  return [...rules(strings.en, ''), ...rules(strings.ru, ':lang(ru)')].join('\n');
+}
+
+/**
  * The element's own words for hidden results, in each language it speaks (English unless the
  * poll's language is another), so the fallback's note wraps where the element's will.
  */
 function hiddenResultsNotes(): string {
-  const languages = { en: pollCatalogs.en, ru: pollRussian };
-  return Object.entries(languages)
-    .flatMap(([lang, strings]) => {
-      const language = lang === 'en' ? '' : `:lang(${lang})`;
-      return [
-        `  opinion-poll[data-results='after-vote']${language}:not([data-closed]):not(:defined) > ul::after {\n    content: ${cssString(strings.pollAfterVote)};\n  }`,
-        `  opinion-poll[data-results='after-close']${language}:not([data-closed]):not(:defined) > ul::after {\n    content: ${cssString(strings.pollAfterClose)};\n  }`,
-      ];
-    })
-    .join('\n');
+  return inEachLanguage({ en: pollCatalogs.en, ru: pollRussian }, (strings, language) => [
+    `  opinion-poll[data-results='after-vote']${language}:not([data-closed]):not(:defined) > ul::after {\n    content: ${cssString(strings.pollAfterVote)};\n  }`,
+    `  opinion-poll[data-results='after-close']${language}:not([data-closed]):not(:defined) > ul::after {\n    content: ${cssString(strings.pollAfterClose)};\n  }`,
+  ]);
 }
 
 /**
@@ -48,17 +50,10 @@ function hiddenResultsNotes(): string {
  * count ("2 votes, not enough for an average yet").
  */
 function ratingWords(): string {
-  const languages = { en: ratingCatalogs.en, ru: ratingRussian };
-  return Object.entries(languages)
-    .flatMap(([lang, strings]) => {
-      const language = lang === 'en' ? '' : `:lang(${lang})`;
-      const tooFew = strings.ratingTooFew.replace('{votes}', '');
-      return [
-        `  article-rating${language}:not(:defined)::before {\n    content: ${cssString(strings.ratingLabel)};\n  }`,
-        `  article-rating[min-votes][votes]:not([average])${language}:not(:defined)::after {\n    content: ${cssString(tooFew)};\n  }`,
-      ];
-    })
-    .join('\n');
+  return inEachLanguage({ en: ratingCatalogs.en, ru: ratingRussian }, (strings, language) => [
+    `  article-rating${language}:not(:defined)::before {\n    content: ${cssString(strings.ratingLabel)};\n  }`,
+    `  article-rating[min-votes][votes]:not([average])${language}:not(:defined)::after {\n    content: ${cssString(strings.ratingTooFew.replace('{votes}', ''))};\n  }`,
+  ]);
 }
 
 /**
@@ -77,18 +72,14 @@ const scriptOnlyButtons = {
  * none, and with `labels` the names of the buttons only the script adds ("Mastodon", "Copy link").
  */
 function shareWords(): string {
-  const languages = { en: shareCatalogs.en, ru: shareRussian };
-  return Object.entries(languages)
-    .flatMap(([lang, strings]) => {
-      const language = lang === 'en' ? '' : `:lang(${lang})`;
-      const name = (network: string) => cssString(strings.shareNames[network] ?? networkNamed(network)!.label);
-      const buttons = Object.entries(scriptOnlyButtons).map(
-        ([pseudo, { network, bars }]) =>
-          `${bars.map((bar) => `  ${bar}[labels]${language}:not(:defined) > ul::${pseudo}`).join(',\n')} {\n    content: ${name(network)};\n  }`,
-      );
-      return [`  share-bar:not([label]):not([hide-label])${language}:not(:defined)::before {\n    content: ${cssString(strings.shareLabel)};\n  }`, ...buttons];
-    })
-    .join('\n');
+  return inEachLanguage({ en: shareCatalogs.en, ru: shareRussian }, (strings, language) => {
+    const name = (network: string) => cssString(strings.shareNames[network] ?? networkNamed(network)!.label);
+    const buttons = Object.entries(scriptOnlyButtons).map(
+      ([pseudo, { network, bars }]) =>
+        `${bars.map((bar) => `  ${bar}[labels]${language}:not(:defined) > ul::${pseudo}`).join(',\n')} {\n    content: ${name(network)};\n  }`,
+    );
+    return [`  share-bar:not([label]):not([hide-label])${language}:not(:defined)::before {\n    content: ${cssString(strings.shareLabel)};\n  }`, ...buttons];
+  });
 }
 
 export const fallbackStyles = `article-rating:not(:defined) {
