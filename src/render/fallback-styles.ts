@@ -1,17 +1,3 @@
-/**
- * The room each element takes once upgraded, given to its server-rendered fallback
- * (`:not(:defined)`), so nothing moves when the script runs: the rating's line, the share bar's
- * row of buttons, and the poll's heading, option rows (the label line and the bar beneath),
- * notes and Vote button, in the element's own sizes. Put it in the page's stylesheet (a file, for
- * a strict Content-Security-Policy: the WordPress plugin ships it as article-widgets.css).
- *
- * Where the script will run the fallback is laid out as the element (the same lines, the same
- * words where CSS can know them, sizes from the elements' own custom properties), so it wraps where
- * the element wraps. Measured in Chromium (test/render/variants.test.ts): no layout-shift entry
- * for any kind of rating, poll or share bar the render helpers write, in English and Russian, at
- * 640 and 320 px. Not known here: whether the browser has a share sheet (the `native` button), and
- * whether the reader has voted already.
- */
 import { pollCatalogs } from '../opinion-poll/opinion-poll.messages.js';
 import pollRussian from '../opinion-poll/opinion-poll.messages.ru.js';
 import { ratingCatalogs } from '../article-rating/article-rating.messages.js';
@@ -82,6 +68,20 @@ function shareWords(): string {
   });
 }
 
+/**
+ * The room each element takes once upgraded, given to its server-rendered fallback
+ * (`:not(:defined)`), so nothing moves when the script runs: the rating's line, the share bar's
+ * row of buttons, and the poll's heading, option rows (the label line and the bar beneath),
+ * notes and Vote button, in the element's own sizes. Put it in the page's stylesheet (a file, for
+ * a strict Content-Security-Policy: the WordPress plugin ships it as article-widgets.css).
+ *
+ * Where the script will run the fallback is laid out as the element (the same lines, the same
+ * words where CSS can know them, sizes from the elements' own custom properties), so it wraps where
+ * the element wraps. Measured in Chromium (test/render/variants.test.ts): no layout-shift entry
+ * for any kind of rating, poll or share bar the render helpers write, in English and Russian, at
+ * 640 and 320 px. Not known here: whether the browser has a share sheet (the `native` button), and
+ * whether the reader has voted already.
+ */
 export const fallbackStyles = `article-rating:not(:defined) {
   display: inline-block;
   min-block-size: max(24px, var(--aw-rating-star-size, 1.5rem));

@@ -174,9 +174,9 @@ export interface ShareBarRenderOptions extends RenderOptions {
 
 /**
  * `<share-bar>` with a list of plain links, one per network, which works with no script at all:
- * each network's own share page, its values URL-encoded. A list, as the element's buttons are:
- * the fallback's styles then wrap it as the element wraps its own. Networks that need the script (copy, the share sheet,
- * Mastodon's server prompt) appear once the element runs.
+ * each network's own share page, its values URL-encoded. A list, as the element's buttons are, so
+ * the fallback's styles wrap it as the element wraps its own. Networks that need the script (copy,
+ * the share sheet, Mastodon's server prompt) appear once the element runs.
  */
 export function renderShareBar({ url, title, text, networks, lang }: ShareBarRenderOptions): string {
   if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/i.test(url)) {
