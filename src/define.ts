@@ -20,7 +20,8 @@ function define(): void {
 
 // On a page in a language whose strings load apart (Russian), the elements are defined once they
 // are here: defined earlier, each would drop its server-rendered fallback and stand empty, its
-// height 0, for the frames the strings take to load, and the page would jump twice.
-const strings = loadStrings(languageOf(document.documentElement), [ratingCatalogs, pollCatalogs, shareCatalogs]);
+// height 0, for the frames the strings take to load, and the page would jump twice. (No document:
+// a server-rendering framework importing the entry in Node.)
+const strings = typeof document === 'undefined' ? undefined : loadStrings(languageOf(document.documentElement), [ratingCatalogs, pollCatalogs, shareCatalogs]);
 if (strings) void strings.then(define);
 else define();
