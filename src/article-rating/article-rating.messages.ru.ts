@@ -13,6 +13,7 @@ const ru: Translation<RatingStrings> = {
     other: 'оценка {average} из 5, {count} голоса',
   },
   ratingNoVotes: 'оценок пока нет',
+  ratingTooFew: '{votes}, для средней оценки пока мало',
   ratingChoice: { one: '{count} звезда', few: '{count} звезды', many: '{count} звёзд', other: '{count} звезды' },
   ratingChoiceHint: 'нажмите Enter, чтобы оценить',
   ratingYours: 'Ваша оценка: {rating}',

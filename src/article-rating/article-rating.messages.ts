@@ -9,6 +9,8 @@ const en = {
   /** The accessible value of the stars. */
   ratingValue: { one: 'rated {average} out of 5, {count} vote', other: 'rated {average} out of 5, {count} votes' } as PluralMessage,
   ratingNoVotes: 'not rated yet',
+  /** Below min-votes: the count ("3 votes", voteCount), no average. */
+  ratingTooFew: '{votes}, not enough for an average yet',
   ratingChoice: { one: '{count} star', other: '{count} stars' } as PluralMessage,
   ratingChoiceHint: 'press Enter to rate',
   ratingYours: 'Your rating: {rating}',

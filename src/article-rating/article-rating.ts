@@ -94,6 +94,7 @@ export class ArticleRating extends LitElement {
     readonly: { type: Boolean, reflect: true },
     allowChange: { type: Boolean, attribute: 'allow-change' },
     summary: {},
+    minVotes: { type: Number, attribute: 'min-votes' },
     api: {},
     backend: { attribute: false },
     hovered: { state: true, attribute: false },
@@ -112,6 +113,11 @@ export class ArticleRating extends LitElement {
   allowChange = false;
   /** How the aggregate reads: `full` "(votes: 4, rating: 4.5)" or `count` "(4 votes)". */
   summary: 'full' | 'count' = 'full';
+  /**
+   * Below this many votes no average is shown (empty stars, the count and "not enough votes
+   * yet"), as the render helpers' `minVotes` leaves it out of the page; readers still vote.
+   */
+  minVotes = 0;
   /** The URL of the reference server's API (uses the HTTP backend). */
   declare api?: string;
   /** The backend to use; overrides `api` and the page default. */
@@ -185,12 +191,19 @@ export class ArticleRating extends LitElement {
       votes = 0;
     }
     let average = this.average ?? 0;
-    const valid = Number.isFinite(average) && (votes === 0 ? average >= 0 && average <= 5 : average >= 1 && average <= 5);
+    // Below the minimum a page leaves the average out (the render helpers' minVotes): no mistake.
+    const leftOut = this.average === undefined && this.belowMinimum(votes);
+    const valid = leftOut || Number.isFinite(average) && (votes === 0 ? average >= 0 && average <= 5 : average >= 1 && average <= 5);
     if (!valid) {
       warnOnce(this, 'average', `average="${this.getAttribute('average')}" must be a number from 1 to 5; clamping it.`);
       average = Number.isFinite(average) ? Math.min(5, Math.max(votes === 0 ? 0 : 1, average)) : 0;
     }
     return { articleId: this.articleId, votes, average: votes === 0 ? 0 : average };
+  }
+
+  /** Whether `votes` are too few to show an average (min-votes). */
+  private belowMinimum(votes: number): boolean {
+    return votes > 0 && votes < this.minVotes;
   }
 
   private get data(): RatingItem {
@@ -254,11 +267,12 @@ export class ArticleRating extends LitElement {
 
   private valueText(t: RatingTranslator, summary: RatingSummary): string {
     if (summary.votes === 0) return t.t('ratingNoVotes');
+    if (this.belowMinimum(summary.votes)) return t.t('ratingTooFew', { votes: t.t('voteCount', { count: summary.votes }) });
     return t.t('ratingValue', { count: summary.votes, average: t.number(summary.average, 1) });
   }
 
   private summaryText(t: RatingTranslator, summary: RatingSummary): string {
-    if (summary.votes === 0) return `(${t.t('ratingNoVotes')})`;
+    if (summary.votes === 0 || this.belowMinimum(summary.votes)) return `(${this.valueText(t, summary)})`;
     if (this.summary === 'count') return `(${t.t('voteCount', { count: summary.votes })})`;
     return t.t('ratingSummary', { votes: summary.votes, average: t.number(summary.average, 1) });
   }
@@ -268,7 +282,9 @@ export class ArticleRating extends LitElement {
     const { summary, mine } = this.data;
     const interactive = this.interactive;
     const preview = this.hovered || this.chosen;
-    const shown = preview || mine || summary.average;
+    // Below the minimum of votes the stars show no average.
+    const average = this.belowMinimum(summary.votes) ? 0 : summary.average;
+    const shown = preview || mine || average;
     // One tab stop where readers vote: a slider, read-only while a vote is sent and once it is
     // cast, so the control a keyboard user voted with keeps their focus and reads out the new
     // figures (ARIA 1.2 slider with aria-readonly). Where nobody votes, an image with the same words.
@@ -286,7 +302,7 @@ export class ArticleRating extends LitElement {
       aria-label=${slider ? nothing : `${t.t('ratingLabel')}: ${value}`}
       aria-valuemin=${slider ? 0 : nothing}
       aria-valuemax=${slider ? 5 : nothing}
-      aria-valuenow=${slider ? this.chosen || mine || summary.average : nothing}
+      aria-valuenow=${slider ? this.chosen || mine || average : nothing}
       aria-valuetext=${slider ? value : nothing}
       @keydown=${this.onKeyDown}
       @pointermove=${this.onPointerMove}

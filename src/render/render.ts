@@ -37,7 +37,10 @@ export interface RenderOptions {
 }
 
 export interface RatingRenderOptions extends RenderOptions {
-  /** Below this many votes the average is left out (of the attributes and the text). */
+  /**
+   * Below this many votes the average is left out (of the attributes and the text), and the
+   * element is told (`min-votes`) so it keeps it hidden once it runs, until the count gets there.
+   */
   minVotes?: number;
   /** `count` shows the number of votes alone. */
   summary?: 'full' | 'count';
@@ -99,9 +102,13 @@ function averageShown(summary: RatingSummary | undefined, minVotes = 0): boolean
  */
 export function renderRating(articleId: string, figures?: RatingSummary | { votes: number; average: number }, options: RatingRenderOptions = {}): string {
   checkId(articleId, 'articleId');
+  const { minVotes } = options;
+  if (minVotes !== undefined && !(Number.isInteger(minVotes) && minVotes >= 0)) {
+    throw new TypeError(`article-widgets/render: minVotes ${JSON.stringify(minVotes)} is not a whole number of 0 or more.`);
+  }
   const summary = figures && parseRatingSummary({ articleId, ...figures }, 'figures');
   const t = translator(options.lang, renderCatalogs);
-  const shown = averageShown(summary, options.minVotes);
+  const shown = averageShown(summary, minVotes);
   let text = '';
   if (summary?.votes === 0) text = t.t('ratingUnrated');
   else if (summary && shown) text = t.t('ratingRated', { average: figure(t, summary.average, 1), votes: votes(t, summary.votes) });
@@ -111,7 +118,8 @@ export function renderRating(articleId: string, figures?: RatingSummary | { vote
     'article-id': articleId,
     votes: summary?.votes,
     average,
-    summary: summary && summary.votes > 0 && !shown ? 'count' : options.summary,
+    summary: options.summary,
+    'min-votes': minVotes || undefined,
     readonly: options.readonly,
   })}>${escapeHtml(text)}</article-rating>`;
 }
@@ -165,9 +173,10 @@ export interface ShareBarRenderOptions extends RenderOptions {
 }
 
 /**
- * `<share-bar>` with a plain link per network, which works with no script at all: each network's
- * own share page, its values URL-encoded. Networks that need the script (copy, the share sheet,
- * Mastodon's server prompt) appear once the element runs.
+ * `<share-bar>` with a list of plain links, one per network, which works with no script at all:
+ * each network's own share page, its values URL-encoded. A list, as the element's buttons are, so
+ * the fallback's styles wrap it as the element wraps its own. Networks that need the script (copy,
+ * the share sheet, Mastodon's server prompt) appear once the element runs.
  */
 export function renderShareBar({ url, title, text, networks, lang }: ShareBarRenderOptions): string {
   if (typeof url !== 'string' || !/^https?:\/\/[^\s]+$/i.test(url)) {
@@ -178,14 +187,14 @@ export function renderShareBar({ url, title, text, networks, lang }: ShareBarRen
   const links = names.flatMap((name) => {
     const network = networkNamed(name);
     const href = network && !network.url.includes('{instance}') ? shareUrl(network, page) : undefined;
-    return href ? [`\n  <a href="${escapeHtml(href)}">${escapeHtml(network!.label)}</a>`] : [];
+    return href ? [`\n    <li><a href="${escapeHtml(href)}">${escapeHtml(network!.label)}</a></li>`] : [];
   });
   return `<share-bar${attributes({
     networks: networks === undefined ? undefined : names.join(' '),
     url,
     'share-title': title,
     'share-text': text,
-  })}>${links.join('')}\n</share-bar>`;
+  })}>\n  <ul>${links.join('')}\n  </ul>\n</share-bar>`;
 }
 
 export interface StructuredDataOptions {

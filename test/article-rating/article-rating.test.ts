@@ -123,6 +123,66 @@ describe('<article-rating>', () => {
     });
   });
 
+  describe('a minimum of votes (min-votes)', () => {
+    it('below it shows empty stars and the count, "not enough for an average yet", with no warning about the missing average', async () => {
+      let el!: ArticleRating;
+      const seen = await captureConsole(async () => {
+        el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="2" min-votes="3" readonly></article-rating>`);
+      });
+      expect(seen.warn, 'an average left out below the minimum is no mistake').to.deep.equal([]);
+      expect(el.minVotes).to.equal(3);
+      expect(summary(el)).to.equal('(2 votes, not enough for an average yet)');
+      expect(paintedStars(el).map((star) => star.getAttribute('class'))).to.deep.equal(['empty', 'empty', 'empty', 'empty', 'empty']);
+      expect(stars(el).getAttribute('aria-label')).to.equal('Rate this article: 2 votes, not enough for an average yet');
+      await expect(el).to.be.accessible();
+      el.votes = 3;
+      el.average = 4;
+      await el.updateComplete;
+      expect(summary(el), 'at the minimum the average shows').to.equal('(votes: 3, rating: 4.0)');
+      expect(paintedStars(el).filter((star) => star.getAttribute('class') === 'full')).to.have.length(4);
+    });
+
+    it('keeps the average hidden even where the page carries one, and the count form says the same', async () => {
+      const el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="1" average="5" min-votes="10" summary="count" readonly></article-rating>`);
+      expect(summary(el)).to.equal('(1 vote, not enough for an average yet)');
+      expect(paintedStars(el).every((star) => star.getAttribute('class') === 'empty')).to.equal(true);
+    });
+
+    it('says it in Russian, with its plurals', async () => {
+      const wrapper = await fixture(html`<div lang="ru">
+        <article-rating article-id="a" votes="2" min-votes="10" readonly></article-rating>
+        <article-rating article-id="b" votes="5" min-votes="10" readonly></article-rating>
+      </div>`);
+      const [two, five] = wrapper.querySelectorAll('article-rating');
+      await until(() => summary(five).includes('мало'), 'the Russian strings');
+      expect(summary(two)).to.equal('(2 голоса, для средней оценки пока мало)');
+      expect(summary(five)).to.equal('(5 голосов, для средней оценки пока мало)');
+      expect(part(two, 'stars')!.getAttribute('aria-label')).to.equal('Оцените статью: 2 голоса, для средней оценки пока мало');
+      await expect(wrapper).to.be.accessible();
+    });
+
+    for (const [lang, hidden, shown] of [
+      ['en', '(4 votes, not enough for an average yet)', '(votes: 5, rating: 4.2)'],
+      ['ru', '(4 голоса, для средней оценки пока мало)', '(голосов: 5, рейтинг: 4,2)'],
+    ]) {
+      it(`stays votable, and the reader's own vote that reaches the minimum shows the average (${lang})`, async () => {
+        const backend = new ScriptedBackend();
+        const el = await fixture<ArticleRating>(
+          html`<article-rating lang=${lang} article-id=${SEED_ARTICLE} votes="4" min-votes="5" .backend=${backend}></article-rating>`,
+        );
+        await until(() => slider(el) && backend.calls.getRating && summary(el) === hidden, 'the rating to load, its average hidden');
+        expect(slider(el)!.getAttribute('aria-valuenow'), 'no average to announce').to.equal('0');
+        await expect(el).to.be.accessible();
+        const voted = oneEvent(el, 'aw-rating-vote');
+        await clickStar(el, 3);
+        expect((await voted).detail).to.deep.include({ rating: 3, votes: 5, average: 4.2 });
+        await until(() => summary(el) === shown, 'the average once the minimum is reached');
+        expect(shadowText(el, '[part="yours"]')).to.match(/3/);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   describe('attributes and properties', () => {
     it('registers under a second tag for a site that must rename it, and never twice', async () => {
       ArticleRating.define();

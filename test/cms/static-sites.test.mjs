@@ -152,11 +152,11 @@ describe('static-site partials', () => {
   it('Hugo renders the figures from a data file', () => {
     hugo = buildHugo('hugo-data');
     const { elements, jsonld } = widgetsOf(hugo.en);
-    assert.equal(elements[0], '<article-rating article-id="rated" votes="8" average="4.38">Rated 4.4 out of 5 (8 votes)</article-rating>');
-    assert.equal(elements[1], '<article-rating article-id="few" votes="1" summary="count">1 vote</article-rating>', 'below the minimum: no average');
-    assert.equal(elements[2], '<article-rating article-id="quarter" votes="4" average="4.25">Rated 4.3 out of 5 (4 votes)</article-rating>', '4.25 rounds up, as in JavaScript');
-    assert.equal(elements[3], '<article-rating article-id="unrated" votes="0" average="0">Not rated yet</article-rating>');
-    assert.equal(elements[4], '<article-rating article-id="unknown"></article-rating>');
+    assert.equal(elements[0], '<article-rating article-id="rated" votes="8" average="4.38" min-votes="2">Rated 4.4 out of 5 (8 votes)</article-rating>');
+    assert.equal(elements[1], '<article-rating article-id="few" votes="1" min-votes="2">1 vote</article-rating>', 'below the minimum: no average');
+    assert.equal(elements[2], '<article-rating article-id="quarter" votes="4" average="4.25" min-votes="2">Rated 4.3 out of 5 (4 votes)</article-rating>', '4.25 rounds up, as in JavaScript');
+    assert.equal(elements[3], '<article-rating article-id="unrated" votes="0" average="0" min-votes="2">Not rated yet</article-rating>');
+    assert.equal(elements[4], '<article-rating article-id="unknown" min-votes="2"></article-rating>');
     assert.equal(elements[5], '<opinion-poll poll-id="topics"><p data-question><strong>Which &lt;topic&gt; &amp; why?</strong></p><ul>' +
       '<li data-option="o1" data-votes="33"><span data-label>Security &amp; &quot;defence&quot;</span> 33 (31%)</li>' +
       '<li data-option="o2" data-votes="30"><span data-label>Energy</span> 30 (28%)</li>' +
@@ -168,7 +168,7 @@ describe('static-site partials', () => {
     assert.match(elements[7], /> 1 \(34%\)<\/li>.*> 1 \(33%\)<\/li>.*> 1 \(33%\)<\/li>.*<p>3 votes<\/p>/, 'shares sum to 100');
     assert.equal(elements[8], '<opinion-poll poll-id="unknown"></opinion-poll>');
     const title = encodeURIComponent(TITLE);
-    assert.ok(elements[9].startsWith('<share-bar url="https://example.org/post/" share-title="Tom &amp; Jerry\'s &lt;b&gt;rated&lt;/b&gt; piece"><a href="https://www.facebook.com/'));
+    assert.ok(elements[9].startsWith('<share-bar url="https://example.org/post/" share-title="Tom &amp; Jerry\'s &lt;b&gt;rated&lt;/b&gt; piece"><ul><li><a href="https://www.facebook.com/'));
     assert.ok(elements[9].includes(`<a href="https://t.me/share/url?url=${encodeURIComponent('https://example.org/post/')}&amp;text=${title}">Telegram</a>`));
     assert.deepEqual([...elements[9].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Facebook', 'X', 'LinkedIn', 'Bluesky', 'Reddit', 'WhatsApp', 'Telegram', 'Email']);
     assert.deepEqual([...elements[10].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Telegram', 'VK', 'Email']);
@@ -182,9 +182,9 @@ describe('static-site partials', () => {
 
   it('Hugo writes Russian pages in Russian', () => {
     const { elements } = widgetsOf(hugo.ru);
-    assert.equal(elements[0], '<article-rating article-id="rated" votes="8" average="4.38">Оценка 4,4 из 5 (8 голосов)</article-rating>');
-    assert.equal(elements[1], '<article-rating article-id="few" votes="1" summary="count">1 голос</article-rating>');
-    assert.equal(elements[2], '<article-rating article-id="quarter" votes="4" average="4.25">Оценка 4,3 из 5 (4 голоса)</article-rating>');
+    assert.equal(elements[0], '<article-rating article-id="rated" votes="8" average="4.38" min-votes="2">Оценка 4,4 из 5 (8 голосов)</article-rating>');
+    assert.equal(elements[1], '<article-rating article-id="few" votes="1" min-votes="2">1 голос</article-rating>');
+    assert.equal(elements[2], '<article-rating article-id="quarter" votes="4" average="4.25" min-votes="2">Оценка 4,3 из 5 (4 голоса)</article-rating>');
     assert.match(elements[5], /<span data-label>Energy<\/span> 30 \(28\u00a0%\)<\/li>.*<p>108 голосов<\/p>/);
     assert.deepEqual([...elements[9].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Telegram', 'VK', 'Odnoklassniki', 'WhatsApp', 'X', 'Email']);
   });
@@ -196,7 +196,7 @@ describe('static-site partials', () => {
     const unknown = (widgets) => ({ ...widgets, elements: widgets.elements.filter((markup) => !markup.startsWith('<article-rating article-id="unknown"')) });
     assert.deepEqual(unknown(widgetsOf(live.en)), unknown(widgetsOf(hugo.en)));
     assert.deepEqual(unknown(widgetsOf(live.ru)), unknown(widgetsOf(hugo.ru)));
-    assert.equal(widgetsOf(live.en).elements[4], '<article-rating article-id="unknown" votes="0" average="0">Not rated yet</article-rating>');
+    assert.equal(widgetsOf(live.en).elements[4], '<article-rating article-id="unknown" votes="0" average="0" min-votes="2">Not rated yet</article-rating>');
   });
 
   it('Hugo writes what article-widgets/render writes for the same figures', async () => {

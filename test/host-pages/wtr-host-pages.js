@@ -29,6 +29,8 @@ export function hostPagesPlugin() {
     name: 'article-widgets-host-pages',
     /** payload: { clips: { name: { x, y, width, height } }, saveAs?: string } -> { name: base64 PNG } */
     async executeCommand({ command, payload, session }) {
+      // Whether AW_SCREENSHOTS asks for files: a test that takes screenshots only to be looked at skips them otherwise.
+      if (command === 'aw-screenshots-wanted') return Boolean(process.env.AW_SCREENSHOTS);
       if (command !== 'aw-screenshot') return undefined;
       const page = session.browser.getPage(session.id);
       const shots = {};

@@ -33,9 +33,14 @@ describe('renderRating', () => {
   });
 
   it('leaves the average out below the minimum of votes, and says so with no votes', () => {
-    assert.equal(renderRating('a1', { votes: 2, average: 5 }, { minVotes: 3 }), '<article-rating article-id="a1" votes="2" summary="count">2 votes</article-rating>');
-    assert.equal(renderRating('a1', { votes: 0, average: 0 }, { minVotes: 3 }), '<article-rating article-id="a1" votes="0" average="0">Not rated yet</article-rating>');
+    // min-votes tells the element, which keeps the average hidden until the count gets there.
+    assert.equal(renderRating('a1', { votes: 2, average: 5 }, { minVotes: 3 }), '<article-rating article-id="a1" votes="2" min-votes="3">2 votes</article-rating>');
+    assert.equal(renderRating('a1', { votes: 2, average: 5 }, { minVotes: 3, summary: 'count', lang: 'ru' }), '<article-rating article-id="a1" votes="2" summary="count" min-votes="3">2 голоса</article-rating>');
+    assert.equal(renderRating('a1', { votes: 3, average: 5 }, { minVotes: 3 }), '<article-rating article-id="a1" votes="3" average="5" min-votes="3">Rated 5 out of 5 (3 votes)</article-rating>');
+    assert.equal(renderRating('a1', { votes: 0, average: 0 }, { minVotes: 3 }), '<article-rating article-id="a1" votes="0" average="0" min-votes="3">Not rated yet</article-rating>');
     assert.equal(renderRating('a1'), '<article-rating article-id="a1"></article-rating>', 'no figures: the element loads them');
+    assert.equal(renderRating('a1', undefined, { minVotes: 3 }), '<article-rating article-id="a1" min-votes="3"></article-rating>', 'and keeps to the minimum');
+    assert.equal(renderRating('a1', { votes: 5, average: 4 }, { minVotes: 0 }), '<article-rating article-id="a1" votes="5" average="4">Rated 4 out of 5 (5 votes)</article-rating>', 'no minimum: no attribute');
   });
 
   it('refuses an id or figures it cannot write, naming them', () => {
@@ -43,6 +48,8 @@ describe('renderRating', () => {
     assert.throws(() => renderRating('"><script>', { votes: 1, average: 1 }), /articleId "\\"><script>" is not an id/);
     assert.throws(() => renderRating('a1', { votes: -1, average: 1 }), /figures\.votes: expected a whole number of 0 or more/);
     assert.throws(() => renderRating('a1', { votes: 3, average: 7 }), /figures\.average/);
+    assert.throws(() => renderRating('a1', { votes: 3, average: 4 }, { minVotes: -1 }), /minVotes -1 is not a whole number of 0 or more/);
+    assert.throws(() => renderRating('a1', { votes: 3, average: 4 }, { minVotes: '3' }), /minVotes "3" is not a whole number/);
   });
 });
 
@@ -92,6 +99,7 @@ describe('renderShareBar', () => {
     assert.equal(links[0][1].replace(/&#039;/g, "'").replace(/&amp;/g, '&'), `https://t.me/share/url?url=${encodeURIComponent(url)}&text=${encodeURIComponent(title)}`);
     assert.ok(html.startsWith(`<share-bar networks="telegram vk email copy native mastodon nope" url="${escapeHtml(url)}" share-title="Tom &amp; Jerry&#039;s &quot;best&quot; &lt;b&gt;day&lt;/b&gt; 🎉">`));
     assert.ok(!html.includes('<b>'));
+    assert.match(html, /">\n {2}<ul>\n {4}<li><a href="https:\/\/t\.me\/[^"]*">Telegram<\/a><\/li>\n {4}<li>.*<\/li>\n {4}<li><a href="mailto:[^"]*">Email<\/a><\/li>\n {2}<\/ul>\n<\/share-bar>$/, 'a list of links, as the element has a list of buttons');
   });
 
   it('uses the language\'s usual networks when none are named', () => {

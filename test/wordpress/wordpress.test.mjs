@@ -226,8 +226,8 @@ describe('the WordPress plugin in a real WordPress', () => {
     const id = `post-${posts.shortcodes}`;
     assert.ok(html.includes(`<meta name="article-widgets:api" content="${server.url}/api" />`));
     // Above the article the full figures; below it the count (the settings say both).
-    assert.ok(html.includes(`<article-rating article-id="${id}" votes="8" average="4.38">Rated 4.4 out of 5 (8 votes)</article-rating>`), html);
-    assert.ok(html.includes(`<article-rating article-id="${id}" votes="8" average="4.38" summary="count">Rated 4.4 out of 5 (8 votes)</article-rating>`));
+    assert.ok(html.includes(`<article-rating article-id="${id}" votes="8" average="4.38" min-votes="2">Rated 4.4 out of 5 (8 votes)</article-rating>`), html);
+    assert.ok(html.includes(`<article-rating article-id="${id}" votes="8" average="4.38" summary="count" min-votes="2">Rated 4.4 out of 5 (8 votes)</article-rating>`));
     assert.ok(html.includes('<opinion-poll poll-id="wp-polls-1">'));
     assert.ok(html.includes('<p data-question><strong>Which topic should we cover next?</strong></p>'));
     assert.ok(html.includes('<li data-option="a2" data-votes="30"><span data-label>Energy &amp; sanctions</span> 30 (28%)</li>'));
@@ -256,18 +256,18 @@ describe('the WordPress plugin in a real WordPress', () => {
     assert.match(head, /<link rel=['"]stylesheet['"][^>]*href=['"][^'"]*\/article-widgets\/assets\/article-widgets\.css\?ver=0\.1\.0['"]/);
 
     const blocks = await page(`/?p=${posts.blocks}`);
-    assert.ok(blocks.includes(`<article-rating article-id="post-${posts.blocks}" votes="3" average="4">Rated 4 out of 5 (3 votes)</article-rating>`));
+    assert.ok(blocks.includes(`<article-rating article-id="post-${posts.blocks}" votes="3" average="4" min-votes="2">Rated 4 out of 5 (3 votes)</article-rating>`));
     assert.ok(blocks.includes('<opinion-poll poll-id="wp-polls-2" data-closed data-multiple="2" data-voters="10" data-closes-at="2030-01-01T00:00:00Z">'));
     assert.ok(blocks.includes('<p>Poll conducted</p>'));
     assert.ok(blocks.includes('<li data-option="a5" data-votes="6"><span data-label>Analysis</span> 6 (60%)</li>'));
     assert.ok(blocks.includes('<p>15 votes</p>\n  <p>Shares are of all voters (10), who could each choose several options.</p>'));
-    assert.match(blocks, /<share-bar networks="telegram vk email" [^>]*>\s*<a href="https:\/\/t\.me[^"]*">Telegram<\/a>\s*<a href="https:\/\/vk\.com[^"]*">VK<\/a>\s*<a href="mailto:[^"]*">Email<\/a>\s*<\/share-bar>/);
+    assert.match(blocks, /<share-bar networks="telegram vk email" [^>]*>\s*<ul>\s*<li><a href="https:\/\/t\.me[^"]*">Telegram<\/a><\/li>\s*<li><a href="https:\/\/vk\.com[^"]*">VK<\/a><\/li>\s*<li><a href="mailto:[^"]*">Email<\/a><\/li>\s*<\/ul>\s*<\/share-bar>/);
     assert.match(blocks.slice(0, blocks.indexOf('</head>')), /assets\/article-widgets\.css/, 'blocks are found before the head is printed');
     assert.match(blocks, /assets\/article-widgets\.js/);
 
     // Below the minimum of 2 votes: the count, no average, no structured data.
     const few = await page(`/?p=${posts.few}`);
-    assert.ok(few.includes(`<article-rating article-id="post-${posts.few}" votes="1" summary="count">1 vote</article-rating>`));
+    assert.ok(few.includes(`<article-rating article-id="post-${posts.few}" votes="1" min-votes="2">1 vote</article-rating>`));
     assert.ok(!few.includes('application/ld+json'));
 
     const plain = await page(`/?page_id=${posts.plain}`);
@@ -300,7 +300,7 @@ describe('the WordPress plugin in a real WordPress', () => {
         return $html;`);
       const js = [
         ...[...ratings].map(([id, figures]) => renderRating(id, figures, { lang, minVotes: 2 })),
-        renderRating('unknown', undefined, { lang }),
+        renderRating('unknown', undefined, { lang, minVotes: 2 }),
         ...polls.map((poll) => renderPoll(poll.id, poll, { lang })),
         renderPoll('unknown', undefined, { lang }),
         renderShareBar({ url, title, lang }),

@@ -77,9 +77,6 @@ function article_widgets_rating_markup($article_id, $figures, array $options = a
     $votes = $figures ? (int) $figures['votes'] : null;
     $show_average = $votes !== null && $votes > 0 && $votes >= $min_votes;
     $summary = isset($options['summary']) ? $options['summary'] : null;
-    if ($votes !== null && !$show_average && $votes > 0) {
-        $summary = 'count';
-    }
 
     if ($votes === null) {
         $text = '';
@@ -98,6 +95,8 @@ function article_widgets_rating_markup($article_id, $figures, array $options = a
             'votes'      => $votes,
             'average'    => $show_average ? round((float) $figures['average'], 2) : ($votes === 0 ? 0 : null),
             'summary'    => $summary,
+            // The element keeps the average hidden too, until the count reaches the minimum.
+            'min-votes'  => $min_votes > 0 ? $min_votes : null,
             'readonly'   => !empty($options['readonly']),
             'lang'       => isset($options['lang_attribute']) ? $options['lang_attribute'] : null,
         )),
@@ -242,10 +241,10 @@ function article_widgets_share_markup($url, $title, $networks, array $options = 
         }, $network['url']);
         // The template comes from the elements' own table (https: or mailto:) and every value in it
         // is percent-encoded, so esc_attr is enough; esc_url would write & as &#038;.
-        $links .= sprintf("\n  <a href=\"%s\">%s</a>", esc_attr($href), esc_html($network['label']));
+        $links .= sprintf("\n    <li><a href=\"%s\">%s</a></li>", esc_attr($href), esc_html($network['label']));
     }
     return sprintf(
-        "<share-bar%s>%s\n</share-bar>",
+        "<share-bar%s>\n  <ul>%s\n  </ul>\n</share-bar>",
         article_widgets_attributes(array(
             'networks'    => $networks !== '' ? $networks : null,
             'url'         => $url,
