@@ -69,7 +69,7 @@ const http = ["export { HttpBackend } from './src/backend/http-backend.ts';", "e
 export const bundles = [
   {
     name: '<article-rating> + Lit + HttpBackend',
-    ceiling: 13.85 * KB,
+    ceiling: 13.95 * KB,
     build: () => bundleEntry(["import { ArticleRating } from './src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http]),
   },
   {
