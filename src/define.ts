@@ -1,13 +1,9 @@
 /**
- * Registers all three elements under their default tags, and exports the public API: the entry
- * of dist/article-widgets.js, the file a site loads with a plain <script type="module" src>.
+ * `article-widgets/define`: registers all three elements under their default tags, and exports
+ * the public API of the package root.
  */
-import { ArticleRating } from './article-rating/article-rating.js';
-import { OpinionPoll } from './opinion-poll/opinion-poll.js';
-import { ShareBar } from './share-bar/share-bar.js';
+import { registerElements } from './register.js';
 
 export * from './index.js';
 
-ArticleRating.define();
-OpinionPoll.define();
-ShareBar.define();
+registerElements();
