@@ -10,9 +10,21 @@ import type { VotedItem } from './failures.js';
 type Host = ReactiveControllerHost & HTMLElement & BackendHost;
 type Failures = typeof import('./failures.js');
 
-/** What failures.ts says, once loaded (the first failure of any widget on the page loads it). */
+/**
+ * What failures.ts says, once loaded. It loads when the page is first idle after a widget that
+ * takes votes appears (or at the first failure, if that comes first): a vote most often fails
+ * because the network did, and then the words could no longer be fetched.
+ */
 let failures: Failures | undefined;
 const loadFailures = async () => (failures ??= await import('./failures.js'));
+let prefetched = false;
+function prefetchFailures(): void {
+  if (prefetched) return;
+  prefetched = true;
+  const load = () => void loadFailures().catch(() => (prefetched = false));
+  if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 5000 });
+  else setTimeout(load, 1000);
+}
 
 /** A vote for one choice: the state shown while it is sent, the backend call, the check of its reply. */
 export interface Ballot<T> {
@@ -67,7 +79,8 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
 
   /** Before each render: a failure to show loads the words that say it (then renders again). */
   hostUpdate(): void {
-    if (this.failure && !failures) void loadFailures().then(() => this.host.requestUpdate());
+    if (this.failure && !failures) void loadFailures().then(() => this.host.requestUpdate(), () => {});
+    else if (this.item.current) prefetchFailures();
   }
 
   /**
@@ -125,14 +138,16 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
 
   private async fail(choice: C, key: string, error: BackendError, keyboard: boolean): Promise<void> {
     const { host, options } = this;
-    const { describe, report } = await loadFailures();
+    // Without the words (the network is gone, and they were not fetched before) the error line
+    // shows once they load; the vote is kept for "Try again" all the same.
+    const words = await loadFailures().catch(() => undefined);
     this.failedVote = { choice, key, error };
-    const failure = describe(error, options.item, true, languageOf(host));
-    report(host, error, true);
-    this.say(failure.text);
+    const failure = words?.describe(error, options.item, true, languageOf(host));
+    words?.report(host, error, true);
+    if (failure) this.say(failure.text);
     emit(host, options.events.error, { ...options.failed(choice), code: error.code, ...(error.reason && { reason: error.reason }), message: error.message });
-    if (failure.reload) void this.item.current?.load();
-    if (keyboard) void this.refocus(() => (failure.retry ? 'retry' : options.home));
+    if (failure?.reload) void this.item.current?.load();
+    if (keyboard) void this.refocus(() => (failure?.retry ? 'retry' : options.home));
   }
 
   /** Sends the failed vote again with its key (so it counts once), or reads the item again after a failed read. */
