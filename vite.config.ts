@@ -33,7 +33,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: npm
         ? { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] }
-        : { entry: 'src/define.ts', formats: ['es'], fileName: () => 'article-widgets.js' },
+        : { entry: 'src/script-tag.ts', formats: ['es'], fileName: () => 'article-widgets.js' },
       // The script-tag bundle goes to browsers as it is: minify it fully (Vite keeps whitespace
       // in ES library builds by default, leaving that to the consumer's bundler). Code that runs
       // only once a reader acts (a vote, the share sheet, counting) is split into chunks in

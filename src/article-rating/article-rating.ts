@@ -18,6 +18,9 @@ interface RatingItem {
   mine?: number;
 }
 
+/** The string catalogs it renders with (see afterStrings); register.ts has them in the page's language before defining it. @internal */
+export const catalogsOfRating = [ratingCatalogs, unreachableCatalogs];
+
 export interface RatingVoteDetail {
   articleId: string;
   /** The stars this reader gave, 1..5. */
@@ -155,7 +158,7 @@ export class ArticleRating extends LitElement {
 
   /** Renders once the strings of its language are here (see afterStrings). */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return afterStrings(this, [ratingCatalogs, unreachableCatalogs], () => super.scheduleUpdate()) as void | Promise<unknown>;
+    return afterStrings(this, catalogsOfRating, () => super.scheduleUpdate()) as void | Promise<unknown>;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -2,7 +2,7 @@ import { abortable, refusal, type ReadOptions, type WidgetBackend, type WriteCon
 import { ApiError } from '../contract/errors.js';
 import type { RatingChange } from '../contract/voting.js';
 import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
-import type { MemoryStore, ReaderActions } from './memory-store.js';
+import type { MemoryRunner } from './memory-runner.js';
 
 export type { ReaderActions } from './memory-store.js';
 
@@ -24,12 +24,15 @@ export interface MemoryBackendOptions {
  * and result visibility, one share per reader, network and URL, idempotent writes) and refuses
  * with the same codes (`BackendError.reason`), so a page moves to the server unsurprised.
  *
- * Its code loads on its first call, so a page that never uses it pays nothing for it. Data that
- * does not fit the shape fails every call with a `ShapeError` naming the bad field (and says so
- * once on the console); `parseWidgetData` checks data up front.
+ * This class is a handle: its code (memory-runner.ts, the data check, the rules) loads on its
+ * first call, so a page that never calls it pays next to nothing for it. Data that does not fit the
+ * shape fails every call with a `ShapeError` naming the bad field (and says so once on the
+ * console); `checkWidgetData` (or, from npm, `parseWidgetData`) checks data up front.
  */
 export class MemoryBackend implements WidgetBackend {
-  private loaded?: Promise<MemoryStore>;
+  /** Where LocalBackend keeps what this browser did between visits; none: this page's memory only. */
+  protected declare storageKey?: string;
+  private running?: Promise<MemoryRunner>;
 
   /** `data`: the site's figures and polls, in the widget data shape (WidgetData). */
   constructor(
@@ -37,63 +40,45 @@ export class MemoryBackend implements WidgetBackend {
     private readonly options: MemoryBackendOptions = {},
   ) {}
 
-  async getRating(articleId: string, { signal }: ReadOptions = {}): Promise<RatingSummary> {
-    return this.answer(signal, async () => (await this.store()).rating(articleId));
+  getRating(articleId: string, { signal }: ReadOptions = {}): Promise<RatingSummary> {
+    return this.answer(signal, (runner) => runner.getRating(articleId));
   }
 
-  async rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.answer(context.signal, async () => this.wrote((await writes()).rate(await this.store(), articleId, rating, context)));
+  rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
+    return this.answer(context.signal, (runner) => runner.rateArticle(articleId, rating, context));
   }
 
-  async getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
-    return this.answer(signal, async () => (await this.store()).poll(pollId, voterId));
+  getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
+    return this.answer(signal, (runner) => runner.getPoll(pollId, voterId));
   }
 
-  async votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.answer(context.signal, async () => this.wrote((await writes()).vote(await this.store(), pollId, optionIds, context)));
+  votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
+    return this.answer(context.signal, (runner) => runner.votePoll(pollId, optionIds, context));
   }
 
-  async recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.answer(context.signal, async () => this.wrote((await writes()).share(await this.store(), url, network, context)));
+  recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
+    return this.answer(context.signal, (runner) => runner.recordShare(url, network, context));
   }
 
-  async getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
-    return this.answer(signal, async () => (await this.store()).shares(url));
+  getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
+    return this.answer(signal, (runner) => runner.getShareCounts(url));
   }
 
-  /** What readers did here before this page (LocalBackend reads it from localStorage). */
-  protected restore(): ReaderActions | undefined {
-    return undefined;
-  }
-
-  /** Called after every accepted write with what readers did; LocalBackend saves it here. */
-  protected changed(_actions: ReaderActions): void {}
-
-  /** The store, made on the first call: the data checked, and what readers did restored. */
-  private store(): Promise<MemoryStore> {
-    this.loaded ??= import('./memory-store.js')
-      .then(({ MemoryStore }) => new MemoryStore(this.data, this.options, this.restore()))
-      .catch((error: Error) => {
-        console.error(`article-widgets: ${this.constructor.name} cannot start: ${error.message}`);
-        throw error;
-      });
-    return this.loaded;
-  }
-
-  private async wrote<T>(reply: T): Promise<T> {
-    this.changed((await this.store()).actions);
-    return reply;
-  }
-
-  /** Answers after the latency; a refusal of the contract's comes out as the BackendError the server's reply would make. */
-  private async answer<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  /**
+   * Answers after the latency, from the backend's code (loaded, and the data checked, on the first
+   * call); a refusal of the contract's comes out as the BackendError the server's reply would make.
+   */
+  private async answer<T>(signal: AbortSignal | undefined, work: (runner: MemoryRunner) => T | Promise<T>): Promise<T> {
     await abortable(new Promise((resolve) => setTimeout(resolve, this.options.latency ?? 0)), signal);
+    this.running ??= import('./memory-runner.js').then(({ MemoryRunner }) => new MemoryRunner(this.data, this.options, this.storageKey)).catch((error: Error) => {
+      console.error(`article-widgets: ${this.constructor.name} cannot start: ${error.message}`);
+      throw error;
+    });
+    const runner = await this.running;
     try {
-      return await work();
+      return await work(runner);
     } catch (error) {
       throw error instanceof ApiError ? refusal(error.status, error.message, error.code) : error;
     }
   }
 }
-
-const writes = () => import('./memory-writes.js');

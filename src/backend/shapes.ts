@@ -7,7 +7,6 @@ import { array, average, check, count, object, pollSettings, text, unique } from
 import type { PollOption, PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 
 export { ShapeError } from '../contract/shape.js';
-export { parseWidgetData } from '../contract/widget-data.js';
 export type { CheckedWidgetData, PollData, RatingData, WidgetData } from '../contract/types.js';
 
 export function parseRatingSummary(value: unknown, path = 'rating'): RatingSummary {

@@ -21,6 +21,9 @@ interface PollItem {
   mine?: string[];
 }
 
+/** The string catalogs it renders with (see afterStrings); register.ts has them in the page's language before defining it. @internal */
+export const catalogsOfPoll = [pollCatalogs, unreachableCatalogs];
+
 export interface PollVoteDetail {
   pollId: string;
   /** The options this reader chose. */
@@ -189,7 +192,7 @@ export class OpinionPoll extends LitElement {
    * its turn with the page's other widgets (see render-turns.ts).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return afterStrings(this, [pollCatalogs, unreachableCatalogs], () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
+    return afterStrings(this, catalogsOfPoll, () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
       | void
       | Promise<unknown>;
   }

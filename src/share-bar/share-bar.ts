@@ -11,6 +11,9 @@ import type { Problem } from './problems.js';
 import { shareCatalogs, type ShareStrings } from './share-bar.messages.js';
 import { styles } from './share-bar.styles.js';
 
+/** The string catalogs it renders with (see afterStrings); register.ts has them in the page's language before defining it. @internal */
+export const catalogsOfShareBar = [shareCatalogs];
+
 export type { ShareNetwork, SharedPage };
 
 export interface ShareDetail {
@@ -152,7 +155,7 @@ export class ShareBar extends LitElement {
    * its turn with the page's other widgets (see render-turns.ts).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return afterStrings(this, [shareCatalogs], () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
+    return afterStrings(this, catalogsOfShareBar, () => (this.hasUpdated ? super.scheduleUpdate() : renderInTurn(() => super.scheduleUpdate()))) as
       | void
       | Promise<unknown>;
   }

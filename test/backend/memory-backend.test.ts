@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { BackendError } from '../../src/backend/backend.js';
 import { LocalBackend } from '../../src/backend/local-backend.js';
 import { MemoryBackend } from '../../src/backend/memory-backend.js';
-import { ShapeError, parseWidgetData } from '../../src/backend/shapes.js';
+import { ShapeError } from '../../src/backend/shapes.js';
+import { parseWidgetData } from '../../src/contract/widget-data.js';
+import { checkWidgetData } from '../../src/backend/check-widget-data.js';
 import { SEED_ARTICLE, SEED_POLL, forgetReader, seed, widgetData } from '../helpers.js';
 import type { PollData, WidgetData } from '../../src/contract/types.js';
 import type { ReaderActions } from '../../src/backend/memory-backend.js';
@@ -43,6 +45,18 @@ describe('the widget data shape', () => {
     for (const [data, path] of bad) {
       expect(() => parseWidgetData(data), path).to.throw(ShapeError).with.property('path', path);
     }
+  });
+
+  it('is checked the same when the check loads on first use (checkWidgetData, the script tag\'s)', async () => {
+    expect(await checkWidgetData(widgetData)).to.deep.equal(parseWidgetData(widgetData));
+    const bad = { polls: [{ ...widgetData.polls![0], options: [{ id: 'o1', label: 'x', votes: 1 }, { id: 'o2', label: 'y', votes: 'many' }] }] };
+    let thrown: unknown;
+    try {
+      await checkWidgetData(bad);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).to.be.instanceOf(ShapeError).with.property('path', 'polls[0].options[1].votes');
   });
 
   it('takes a rating as a star distribution', async () => {

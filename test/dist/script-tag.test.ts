@@ -27,7 +27,7 @@ describe('dist/article-widgets.js by a script tag', () => {
 
   it('exports the public API without registering anything twice', async () => {
     const api = (await import(/* @vite-ignore */ `${location.origin}/dist/article-widgets.js`)) as Record<string, unknown>;
-    for (const name of ['ArticleRating', 'OpinionPoll', 'ShareBar', 'HttpBackend', 'MemoryBackend', 'LocalBackend', 'setDefaultBackend', 'registerLocale', 'BackendError']) {
+    for (const name of ['ArticleRating', 'OpinionPoll', 'ShareBar', 'HttpBackend', 'MemoryBackend', 'LocalBackend', 'setDefaultBackend', 'registerLocale', 'BackendError', 'ShapeError', 'checkWidgetData']) {
       expect(api, name).to.have.property(name);
     }
     for (const [tag, name] of [['article-rating', 'ArticleRating'], ['opinion-poll', 'OpinionPoll'], ['share-bar', 'ShareBar']]) {
