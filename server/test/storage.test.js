@@ -166,6 +166,12 @@ for (const engine of ENGINES) describe(`${engine} storage`, () => {
       const db = await inspect(path);
       assert.deepEqual((await db.all('SELECT key FROM receipts ORDER BY key')).map((r) => r.key), ['k1', 'k2', 'k4']);
       assert.deepEqual((await db.all("SELECT voter, rating FROM rating_votes WHERE article_id = 'a1' ORDER BY voter")).map((r) => [r.voter, Number(r.rating)]), [['v1', 4], ['v2', 2]]);
+      if (engine === 'postgres') {
+        // A receipt from before aw_rate_article (schema version 1) holds the whole reply: replayed as it is.
+        const before = { summary: ratingSummary('a3', 7, 21), rating: 3 };
+        await db.all(`INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES ('k-v1', 'f-v1', '${JSON.stringify(before)}', 0)`);
+        assert.deepEqual(await storage.rate({ articleId: 'a3', voter: 'v4', rating: 3, receipt: { key: 'k-v1', fingerprint: 'f-v1' } }), { reply: before, replayed: true });
+      }
       await db.close();
     } finally {
       await storage.close();
