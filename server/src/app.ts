@@ -2,7 +2,7 @@
 // write guards (origin, the client address behind trusted proxies, the write limit, verified
 // voters, the per-item cap passed to storage), the admin token, security headers, timeouts,
 // cacheable aggregate reads, demo files.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type RouteGenericInterface, type RouteHandlerMethod } from 'fastify';
 import cors from '@fastify/cors';
@@ -244,8 +244,11 @@ export async function buildApp(options: AppOptions) {
     }
   }
 
+  // The secrets hashes are keyed with, made keys once rather than on every request.
+  const pepper = createSecretKey(Buffer.from(storage.pepper));
+  const verifySecret = options.verifySecret ? createSecretKey(Buffer.from(options.verifySecret)) : undefined;
   /** The voter id as stored: a keyed hash, so the database never holds the id itself. */
-  const voterKey = (id: string) => createHmac('sha256', storage.pepper).update(id).digest('base64url');
+  const voterKey = (id: string) => createHmac('sha256', pepper).update(id).digest('base64url');
 
   /**
    * Validates the voter of a write on `item` (an itemKey) and derives its receipt. In verified
@@ -253,15 +256,15 @@ export async function buildApp(options: AppOptions) {
    */
   function writeContext(request: FastifyRequest<{ Body: VoterBody; Headers: WriteHeaders }>, item: string): { voter: string; receipt: WriteReceipt } {
     const { voterId } = request.body;
-    if (options.verifySecret) {
+    if (verifySecret) {
       const signature = request.body.voterSignature ?? '';
-      const expected = createHmac('sha256', options.verifySecret).update(`${voterId}\n${item}`).digest('hex');
+      const expected = createHmac('sha256', verifySecret).update(`${voterId}\n${item}`).digest('hex');
       if (!sameSecret(signature, expected)) {
         throw new ApiError(403, 'unverified', `This server counts only votes the site signed for this voter and ${item}.`, 'body.voterSignature');
       }
     }
     const voter = voterKey(voterId);
-    const key = createHmac('sha256', storage.pepper).update(`${voter}\n${request.headers['idempotency-key']}`).digest('base64url');
+    const key = createHmac('sha256', pepper).update(`${voter}\n${request.headers['idempotency-key']}`).digest('base64url');
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body)}`)
       .digest('base64url');

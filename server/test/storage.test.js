@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openStorage } from '../dist/server/src/storage/open.js';
 import { checkWidgetData } from '../dist/server/src/data.js';
+import { SQLITE_MIGRATIONS } from '../dist/server/src/storage/sqlite-migrations.js';
+import { POSTGRES_MIGRATIONS } from '../dist/server/src/storage/postgres/migrations.js';
 import { ratingSummary } from '../dist/src/contract/rules.js';
 import { ENGINES, demoData, inspect, newDatabase } from './helpers.js';
 
@@ -145,6 +147,38 @@ for (const engine of ENGINES) describe(`${engine} storage`, () => {
     }
   });
 
+  it('answers a rating vote, replays it under its receipt, and refuses a change, a reused key and a vote past the cap, writing nothing of them', async () => {
+    const { db: path, remove } = await newDatabase(engine);
+    const storage = await openStorage(path, { ratingChange: 'refuse' });
+    try {
+      const quota = { key: 'address-1', day: '2026-11-29', limit: 1 };
+      const first = await storage.rate({ articleId: 'a1', voter: 'v1', rating: 4, receipt: { key: 'k1', fingerprint: 'f1' }, quota });
+      assert.deepEqual(first, { reply: { summary: ratingSummary('a1', 1, 4), rating: 4 }, replayed: false });
+      await storage.rate({ articleId: 'a1', voter: 'v2', rating: 2, receipt: { key: 'k2', fingerprint: 'f2' } });
+      // The retry gets the first reply, not today's totals.
+      assert.deepEqual(await storage.rate({ articleId: 'a1', voter: 'v1', rating: 4, receipt: { key: 'k1', fingerprint: 'f1' }, quota }), { ...first, replayed: true });
+      await assert.rejects(storage.rate({ articleId: 'a1', voter: 'v1', rating: 5, receipt: { key: 'k1', fingerprint: 'other' }, quota }), { status: 422, code: 'idempotency-key-reused' });
+      await assert.rejects(storage.rate({ articleId: 'a1', voter: 'v1', rating: 5, receipt: { key: 'k3', fingerprint: 'f3' }, quota }), { status: 409, code: 'already-voted' });
+      // The cap counts per item: the address may still vote on another article.
+      await storage.rate({ articleId: 'a2', voter: 'v3', rating: 5, receipt: { key: 'k4', fingerprint: 'f4' }, quota });
+      await assert.rejects(storage.rate({ articleId: 'a1', voter: 'v3', rating: 5, receipt: { key: 'k5', fingerprint: 'f5' }, quota }), { status: 429, code: 'item-limit' });
+      assert.deepEqual(await storage.getRating('a1'), ratingSummary('a1', 2, 6));
+      const db = await inspect(path);
+      assert.deepEqual((await db.all('SELECT key FROM receipts ORDER BY key')).map((r) => r.key), ['k1', 'k2', 'k4']);
+      assert.deepEqual((await db.all("SELECT voter, rating FROM rating_votes WHERE article_id = 'a1' ORDER BY voter")).map((r) => [r.voter, Number(r.rating)]), [['v1', 4], ['v2', 2]]);
+      if (engine === 'postgres') {
+        // A receipt from before aw_rate_article (schema version 1) holds the whole reply: replayed as it is.
+        const before = { summary: ratingSummary('a3', 7, 21), rating: 3 };
+        await db.all(`INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES ('k-v1', 'f-v1', '${JSON.stringify(before)}', 0)`);
+        assert.deepEqual(await storage.rate({ articleId: 'a3', voter: 'v4', rating: 3, receipt: { key: 'k-v1', fingerprint: 'f-v1' } }), { reply: before, replayed: true });
+      }
+      await db.close();
+    } finally {
+      await storage.close();
+      await remove();
+    }
+  });
+
   it('applies its migrations once, even to two processes opening a new database at once, and refuses a newer schema', async () => {
     const { db: path, remove } = await newDatabase(engine);
     try {
@@ -153,14 +187,15 @@ for (const engine of ENGINES) describe(`${engine} storage`, () => {
       await Promise.all(both.map((s) => s.close()));
       const db = await inspect(path);
       const versions = (await db.all('SELECT version FROM schema_migrations ORDER BY version')).map((r) => r.version);
-      assert.deepEqual(versions, [1]);
+      const known = (engine === 'sqlite' ? SQLITE_MIGRATIONS : POSTGRES_MIGRATIONS).map((m) => m.version);
+      assert.deepEqual(versions, known);
       await db.close();
       const reopened = await openStorage(path);
       await reopened.close();
 
       const { sqliteMigrate, postgresMigrate } = await migrators();
       await (engine === 'sqlite' ? sqliteMigrate(path, 99) : postgresMigrate(path, 99));
-      await assert.rejects(openStorage(path), /schema is version 99, newer than this server knows \(1\)/);
+      await assert.rejects(openStorage(path), new RegExp(`schema is version 99, newer than this server knows \\(${known.at(-1)}\\)`));
     } finally {
       await remove();
     }

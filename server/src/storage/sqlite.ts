@@ -63,11 +63,15 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
     meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
     setMeta: db.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
     rating: db.prepare<[string], { votes: number; sum: number }>('SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = ?'),
-    ensureRating: db.prepare<[string]>('INSERT INTO ratings (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING'),
     myRating: db.prepare<[string, string], number>('SELECT rating FROM rating_votes WHERE article_id = ? AND voter = ?').pluck(),
     insertRatingVote: db.prepare<[string, string, number]>('INSERT INTO rating_votes (article_id, voter, rating) VALUES (?, ?, ?)'),
     updateRatingVote: db.prepare<[number, string, string]>('UPDATE rating_votes SET rating = ? WHERE article_id = ? AND voter = ?'),
-    addRating: db.prepare<[number, number, string]>('UPDATE ratings SET reader_votes = reader_votes + ?, reader_sum = reader_sum + ? WHERE article_id = ?'),
+    // Adds to the article's counters (making its row on its first vote) and answers the new totals.
+    addRating: db.prepare<[string, number, number], { votes: number; sum: number }>(
+      `INSERT INTO ratings (article_id, reader_votes, reader_sum) VALUES (?, ?, ?)
+       ON CONFLICT (article_id) DO UPDATE SET reader_votes = reader_votes + excluded.reader_votes, reader_sum = reader_sum + excluded.reader_sum
+       RETURNING imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum`,
+    ),
     importRating: db.prepare<[string, number, number]>(
       `INSERT INTO ratings (article_id, imported_votes, imported_sum) VALUES (?, ?, ?)
        ON CONFLICT (article_id) DO UPDATE SET imported_votes = excluded.imported_votes, imported_sum = excluded.imported_sum`,
@@ -200,18 +204,18 @@ export function openSqliteStorage(path: string, options: SqliteOptions = {}): St
   const here: VoteWriter = {
     async rate({ articleId, voter, rating, receipt, quota }) {
       return once(receipt, (at) => {
-        q.ensureRating.run(articleId);
         const previous = q.myRating.get(articleId, voter);
         checkRatingChange(previous, ratingChange);
+        let totals;
         if (previous === undefined) {
           q.insertRatingVote.run(articleId, voter, rating);
-          q.addRating.run(1, rating, articleId);
+          totals = q.addRating.get(articleId, 1, rating)!;
           addressLimits.countVote(itemKey('rating', articleId), quota, at);
         } else {
           q.updateRatingVote.run(rating, articleId, voter);
-          q.addRating.run(0, rating - previous, articleId);
+          totals = q.addRating.get(articleId, 0, rating - previous)!;
         }
-        return { summary: readRating(articleId), rating };
+        return { summary: ratingSummary(articleId, totals.votes, totals.sum), rating };
       });
     },
 

@@ -86,6 +86,59 @@ CREATE TABLE console_sessions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'a rating vote in one statement (aw_rate_article)',
+    // A reader's rating as one statement, so one round trip and one transaction (its own, as any
+    // statement outside BEGIN): the receipt claimed, the voter's earlier rating read under its row
+    // lock, the vote, the article's counters, the per-item count, in that order (the order of
+    // postgres.ts's other votes: no deadlock between them). It answers the receipt already there
+    // (seen_*), or the article's new totals, which the receipt keeps as the reply's raw figures
+    // (the reply itself is made in JavaScript, from them, the first time and on a replay). A
+    // refusal raises, which undoes the whole statement: AW409 (a change of rating where changes
+    // are refused; DETAIL: the earlier rating), AW429 (past the per-item cap).
+    sql: `
+CREATE FUNCTION aw_rate_article(
+  p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT,
+  p_article TEXT, p_voter TEXT, p_rating INTEGER, p_may_change BOOLEAN,
+  p_day TEXT, p_item TEXT, p_address TEXT, p_limit INTEGER
+) RETURNS TABLE (seen_fingerprint TEXT, seen_reply TEXT, total_votes BIGINT, total_sum BIGINT)
+LANGUAGE plpgsql AS $$
+DECLARE
+  previous INTEGER;
+BEGIN
+  INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (p_receipt, p_fingerprint, '', p_created_at)
+    ON CONFLICT (key) DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT r.fingerprint, r.reply, NULL::BIGINT, NULL::BIGINT FROM receipts r WHERE r.key = p_receipt;
+    RETURN;
+  END IF;
+  SELECT v.rating INTO previous FROM rating_votes v WHERE v.article_id = p_article AND v.voter = p_voter FOR UPDATE;
+  IF previous IS NULL THEN
+    -- A first vote of this voter racing another: this insert fails (23505) and the caller runs it again.
+    INSERT INTO rating_votes (article_id, voter, rating) VALUES (p_article, p_voter, p_rating);
+  ELSIF p_may_change THEN
+    UPDATE rating_votes SET rating = p_rating WHERE article_id = p_article AND voter = p_voter;
+  ELSE
+    RAISE EXCEPTION 'this reader has already rated this article' USING ERRCODE = 'AW409', DETAIL = previous::TEXT;
+  END IF;
+  INSERT INTO ratings AS r (article_id, reader_votes, reader_sum)
+    VALUES (p_article, CASE WHEN previous IS NULL THEN 1 ELSE 0 END, p_rating - coalesce(previous, 0))
+    ON CONFLICT (article_id) DO UPDATE SET reader_votes = r.reader_votes + excluded.reader_votes, reader_sum = r.reader_sum + excluded.reader_sum
+    RETURNING r.imported_votes + r.reader_votes, r.imported_sum + r.reader_sum INTO total_votes, total_sum;
+  IF previous IS NULL AND p_limit > 0 THEN
+    INSERT INTO item_votes_by_address AS c (day, item, address, votes) VALUES (p_day, p_item, p_address, 1)
+      ON CONFLICT (day, item, address) DO UPDATE SET votes = c.votes + 1 WHERE c.votes < p_limit;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'past the per-item cap' USING ERRCODE = 'AW429';
+    END IF;
+  END IF;
+  UPDATE receipts SET reply = json_build_object('votes', total_votes, 'sum', total_sum)::TEXT WHERE key = p_receipt;
+  RETURN QUERY SELECT NULL::TEXT, NULL::TEXT, total_votes, total_sum;
+END
+$$;
+`,
+  },
 ];
 
 /**

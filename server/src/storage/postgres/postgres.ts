@@ -16,6 +16,7 @@ import { patchedPoll } from '../poll-patch.js';
 import { sharesByUrl } from '../share-lists.js';
 import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from '../storage.js';
 import { postgresAddressLimits } from './address-limits.js';
+import { itemLimitError } from '../../limits/item-limit.js';
 import { isPostgresUnavailable, isRetryable } from './errors.js';
 import { migratePostgres } from './migrations.js';
 import { postgresSessionStore } from './sessions.js';
@@ -31,6 +32,15 @@ export const POSTGRES_TIMEOUTS = {
 };
 /** Connections each server process keeps at most. */
 export const POOL_SIZE = 10;
+/** The SQLSTATEs the vote functions (migrations.ts) refuse a vote with, having written nothing. */
+const REFUSED = { ratingChange: 'AW409', itemLimit: 'AW429' };
+
+/** An article's totals after a vote, as a rating vote's receipt keeps them. */
+interface RatingTotals {
+  votes: number;
+  sum: number;
+}
+
 /** Runs of one transaction before a collision with concurrent ones is given up as an error. */
 const ATTEMPTS = 5;
 
@@ -68,13 +78,6 @@ const STATEMENTS = {
   receipt: 'SELECT fingerprint, reply FROM receipts WHERE key = $1',
   completeReceipt: 'UPDATE receipts SET reply = $2 WHERE key = $1',
   rating: 'SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = $1',
-  myRating: 'SELECT rating FROM rating_votes WHERE article_id = $1 AND voter = $2 FOR UPDATE',
-  insertRatingVote: 'INSERT INTO rating_votes (article_id, voter, rating) VALUES ($1, $2, $3)',
-  updateRatingVote: 'UPDATE rating_votes SET rating = $1 WHERE article_id = $2 AND voter = $3',
-  // Adds to the article's counters (making its row on its first vote) and answers the new totals.
-  addRating: `INSERT INTO ratings AS r (article_id, reader_votes, reader_sum) VALUES ($1, $2, $3)
-              ON CONFLICT (article_id) DO UPDATE SET reader_votes = r.reader_votes + excluded.reader_votes, reader_sum = r.reader_sum + excluded.reader_sum
-              RETURNING r.imported_votes + r.reader_votes AS votes, r.imported_sum + r.reader_sum AS sum`,
   poll: `${POLL_WITH_OPTIONS} WHERE p.id = $1`,
   ballot: 'SELECT choices FROM poll_ballots WHERE poll_id = $1 AND voter = $2',
   myBallot: 'SELECT choices FROM poll_ballots WHERE poll_id = $1 AND voter = $2 FOR UPDATE',
@@ -156,6 +159,18 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
   const addressLimits = postgresAddressLimits(now);
+
+  /** Runs one statement (a transaction of its own), again after a collision with a concurrent one. */
+  async function retried<T>(statement: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await statement();
+      } catch (error) {
+        if (attempt < ATTEMPTS && isRetryable(error)) continue;
+        throw error;
+      }
+    }
+  }
 
   /** Runs `work` in a transaction, again from the start after a collision with a concurrent one. */
   async function transaction<T>(work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -283,21 +298,28 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     },
 
     async rate({ articleId, voter, rating, receipt, quota }) {
-      return once(receipt, async (tx) => {
-        const previous = (await run<{ rating: number }>(tx, 'myRating', [articleId, voter])).rows[0]?.rating;
-        checkRatingChange(previous, ratingChange);
-        let totals;
-        if (previous === undefined) {
-          // A first vote of this voter racing another: the later insert collides and runs again.
-          await run(tx, 'insertRatingVote', [articleId, voter, rating]);
-          totals = (await run<{ votes: number; sum: number }>(tx, 'addRating', [articleId, 1, rating])).rows[0];
-          await addressLimits.countVote(tx, itemKey('rating', articleId), quota);
-        } else {
-          await run(tx, 'updateRatingVote', [rating, articleId, voter]);
-          totals = (await run<{ votes: number; sum: number }>(tx, 'addRating', [articleId, 0, rating - previous])).rows[0];
-        }
-        return { summary: ratingSummary(articleId, totals.votes, totals.sum), rating };
-      });
+      const item = itemKey('rating', articleId);
+      const counted = quota && quota.limit > 0 ? quota : undefined;
+      /** The reply, from the article's totals after the vote (the receipt keeps those). */
+      const replyOf = (totals: RatingTotals) => ({ summary: ratingSummary(articleId, totals.votes, totals.sum), rating });
+      try {
+        const { rows } = await retried(() =>
+          pool.query<{ seen_fingerprint: string | null; seen_reply: string | null; total_votes: number; total_sum: number }>({
+            name: 'rate-article',
+            text: 'SELECT * FROM aw_rate_article($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+            values: [receipt.key, receipt.fingerprint, Date.now(), articleId, voter, rating, ratingChange !== 'refuse', counted?.day ?? null, item, counted?.key ?? null, counted?.limit ?? 0],
+          }),
+        );
+        const [{ seen_fingerprint: fingerprint, seen_reply: reply, total_votes: votes, total_sum: sum }] = rows;
+        if (fingerprint === null) return { reply: replyOf({ votes, sum }), replayed: false };
+        const stored = JSON.parse(replayed({ fingerprint, reply: reply! }, receipt.fingerprint)!) as RatingTotals | ReturnType<typeof replyOf>;
+        // A receipt written before aw_rate_article (schema version 1) holds the whole reply.
+        return { reply: 'summary' in stored ? stored : replyOf(stored), replayed: true };
+      } catch (error) {
+        if (error instanceof pg.DatabaseError && error.code === REFUSED.ratingChange) checkRatingChange(Number(error.detail), ratingChange);
+        if (error instanceof pg.DatabaseError && error.code === REFUSED.itemLimit) throw itemLimitError(item, counted!.limit, counted!.day, now().getTime());
+        throw error;
+      }
     },
 
     async getPoll(pollId, voter) {
