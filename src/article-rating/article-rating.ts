@@ -88,8 +88,8 @@ export class ArticleRating extends LitElement {
     defineElement(this, tag, registry);
   }
 
-  // Declared as static properties rather than with decorators: it keeps Lit's decorator code
-  // out of the bundle (a size budget of 9 KB holds the element, Lit and the backend code).
+  // Declared as static properties rather than with decorators: Lit's decorator code stays out of
+  // every page's bundle, and the build needs no decorator transform.
   static override properties = {
     articleId: { attribute: 'article-id' },
     votes: { type: Number },

@@ -23,19 +23,19 @@ export function postgresAddressLimits(now: () => Date) {
 
     /**
      * Counts one new vote on `item` against the address's cap, inside the vote's transaction, so a
-     * refused vote rolls back and a vote that is not new never gets here. One statement counts and
-     * checks, holding the count's row lock, so two processes cannot both take the last vote.
+     * refused vote rolls back and a vote that is not new never gets here. The count and its check are
+     * one statement (aw_count_item_vote, the rating's own vote calls it too), under the count's row
+     * lock, so two processes cannot both take the last vote.
      * @throws {ApiError} 429 item-limit past the cap
      */
     async countVote(tx: pg.ClientBase, item: string, quota: AddressQuota | undefined): Promise<void> {
       if (!quota || quota.limit <= 0) return;
-      const counted = await tx.query({
+      const { rows } = await tx.query<{ counted: boolean }>({
         name: 'count-item-vote',
-        text: `INSERT INTO item_votes_by_address (day, item, address, votes) VALUES ($1, $2, $3, 1)
-               ON CONFLICT (day, item, address) DO UPDATE SET votes = item_votes_by_address.votes + 1 WHERE item_votes_by_address.votes < $4`,
+        text: 'SELECT aw_count_item_vote($1, $2, $3, $4) AS counted',
         values: [quota.day, item, quota.key, quota.limit],
       });
-      if (counted.rowCount === 0) throw itemLimitError(item, quota.limit, quota.day, now().getTime());
+      if (!rows[0].counted) throw itemLimitError(item, quota.limit, quota.day, now().getTime());
     },
   };
 }

@@ -88,7 +88,7 @@ CREATE TABLE console_sessions (
   },
   {
     version: 2,
-    name: 'a rating vote in one statement (aw_rate_article)',
+    name: 'a rating vote in one statement (aw_rate_article), the per-item count in one function (aw_count_item_vote)',
     // A reader's rating as one statement, so one round trip and one transaction (its own, as any
     // statement outside BEGIN): the receipt claimed, the voter's earlier rating read under its row
     // lock, the vote, the article's counters, the per-item count, in that order (the order of
@@ -98,6 +98,18 @@ CREATE TABLE console_sessions (
     // refusal raises, which undoes the whole statement: AW409 (a change of rating where changes
     // are refused; DETAIL: the earlier rating), AW429 (past the per-item cap).
     sql: `
+-- One new vote on an item counted against an address's cap for the day, checked in the same
+-- statement under the count's row lock (two processes cannot both take the last vote): true when
+-- counted, false past the cap. The one copy of the cap's SQL: every vote calls it.
+CREATE FUNCTION aw_count_item_vote(p_day TEXT, p_item TEXT, p_address TEXT, p_limit INTEGER) RETURNS BOOLEAN
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO item_votes_by_address AS c (day, item, address, votes) VALUES (p_day, p_item, p_address, 1)
+    ON CONFLICT (day, item, address) DO UPDATE SET votes = c.votes + 1 WHERE c.votes < p_limit;
+  RETURN FOUND;
+END
+$$;
+
 CREATE FUNCTION aw_rate_article(
   p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT,
   p_article TEXT, p_voter TEXT, p_rating INTEGER, p_may_change BOOLEAN,
@@ -126,12 +138,8 @@ BEGIN
     VALUES (p_article, CASE WHEN previous IS NULL THEN 1 ELSE 0 END, p_rating - coalesce(previous, 0))
     ON CONFLICT (article_id) DO UPDATE SET reader_votes = r.reader_votes + excluded.reader_votes, reader_sum = r.reader_sum + excluded.reader_sum
     RETURNING r.imported_votes + r.reader_votes, r.imported_sum + r.reader_sum INTO total_votes, total_sum;
-  IF previous IS NULL AND p_limit > 0 THEN
-    INSERT INTO item_votes_by_address AS c (day, item, address, votes) VALUES (p_day, p_item, p_address, 1)
-      ON CONFLICT (day, item, address) DO UPDATE SET votes = c.votes + 1 WHERE c.votes < p_limit;
-    IF NOT FOUND THEN
-      RAISE EXCEPTION 'past the per-item cap' USING ERRCODE = 'AW429';
-    END IF;
+  IF previous IS NULL AND p_limit > 0 AND NOT aw_count_item_vote(p_day, p_item, p_address, p_limit) THEN
+    RAISE EXCEPTION 'past the per-item cap' USING ERRCODE = 'AW429';
   END IF;
   UPDATE receipts SET reply = json_build_object('votes', total_votes, 'sum', total_sum)::TEXT WHERE key = p_receipt;
   RETURN QUERY SELECT NULL::TEXT, NULL::TEXT, total_votes, total_sum;
