@@ -1,6 +1,6 @@
 // The files the non-JavaScript templates need, made from the elements' own sources so no template
-// keeps a copy by hand: cms/share-networks.json (the share networks' names and share-page
-// templates, for the WordPress plugin's PHP and the Hugo and Jekyll partials) and
+// keeps a copy by hand: cms/share-networks.json (the share networks' names, in Russian too where
+// the element says them otherwise, and share-page templates, for the WordPress plugin's PHP and the Hugo and Jekyll partials) and
 // cms/article-widgets.css (the fallback's sizing, src/render/fallback-styles.ts).
 // `node scripts/cms-assets.mjs` writes them; the static-site test checks they are fresh.
 import { writeFileSync } from 'node:fs';
@@ -22,8 +22,11 @@ async function importSource(entry) {
 export async function cmsAssets() {
   const { knownNetworks, networkAliases, defaultNetworks } = await importSource('share-bar/networks');
   const { fallbackStyles } = await importSource('render/fallback-styles');
+  const { default: russian } = await importSource('share-bar/share-bar.messages.ru');
+  // A network's name in another language, where the element says it differently (ВКонтакте for VK).
+  const labelsOf = (name) => (russian.shareNames[name] ? { labels: { ru: russian.shareNames[name] } } : {});
   const networks = {
-    networks: Object.fromEntries(knownNetworks().map(({ name, label, url }) => [name, { label, url }])),
+    networks: Object.fromEntries(knownNetworks().map(({ name, label, url }) => [name, { label, ...labelsOf(name), url }])),
     aliases: networkAliases,
     defaults: { ru: defaultNetworks('ru'), other: defaultNetworks('en') },
   };

@@ -19,6 +19,8 @@ import { percentages } from '../opinion-poll/percentages.js';
 import { pollCatalogs } from '../opinion-poll/opinion-poll.messages.js';
 import pollRussian from '../opinion-poll/opinion-poll.messages.ru.js';
 import { defaultNetworks, networkNamed, shareUrl } from '../share-bar/networks.js';
+import { shareCatalogs } from '../share-bar/share-bar.messages.js';
+import shareRussian from '../share-bar/share-bar.messages.ru.js';
 import { Translator } from '../internal/translator.js';
 import { patientRead } from '../internal/patience.js';
 import type { Catalog, Catalogs } from '../internal/i18n.js';
@@ -28,6 +30,7 @@ export { fallbackStyles } from './fallback-styles.js';
 
 /** The poll's strings in both languages at once: a server never fetches a string. */
 const pollStrings = { en: pollCatalogs.en, more: { ru: pollRussian } };
+const shareStrings = { en: shareCatalogs.en, more: { ru: shareRussian } };
 
 const ID = new RegExp(ID_PATTERN);
 
@@ -184,10 +187,14 @@ export function renderShareBar({ url, title, text, networks, lang }: ShareBarRen
   }
   const names = typeof networks === 'string' ? networks.split(/[\s,]+/).filter(Boolean) : (networks ?? defaultNetworks(lang ?? 'en'));
   const page = { url, title, text: text ?? title };
+  const { shareNames } = translator(lang, shareStrings).messages;
   const links = names.flatMap((name) => {
     const network = networkNamed(name);
     const href = network && !network.url.includes('{instance}') ? shareUrl(network, page) : undefined;
-    return href ? [`\n    <li><a href="${escapeHtml(href)}">${escapeHtml(network!.label)}</a></li>`] : [];
+    if (!href) return [];
+    // The name as the element says it in `lang` (ВКонтакте on a Russian page).
+    const label = shareNames[network!.name] ?? network!.label;
+    return [`\n    <li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`];
   });
   return `<share-bar${attributes({
     networks: networks === undefined ? undefined : names.join(' '),

@@ -186,7 +186,7 @@ describe('static-site partials', () => {
     assert.equal(elements[1], '<article-rating article-id="few" votes="1" min-votes="2">1 голос</article-rating>');
     assert.equal(elements[2], '<article-rating article-id="quarter" votes="4" average="4.25" min-votes="2">Оценка 4,3 из 5 (4 голоса)</article-rating>');
     assert.match(elements[5], /<span data-label>Energy<\/span> 30 \(28\u00a0%\)<\/li>.*<p>108 голосов<\/p>/);
-    assert.deepEqual([...elements[9].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Telegram', 'VK', 'Odnoklassniki', 'WhatsApp', 'X', 'Email']);
+    assert.deepEqual([...elements[9].matchAll(/>([^<]+)<\/a>/g)].map((m) => m[1]), ['Telegram', 'ВКонтакте', 'ОК', 'WhatsApp', 'X', 'E-mail'], 'named as the element names them in Russian');
   });
 
   it('Hugo reading the reference server at build time writes the same as from the data file', () => {

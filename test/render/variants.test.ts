@@ -65,14 +65,13 @@ async function pageHtml(lang: string): Promise<string> {
     ['rating unrated', renderRating(`layout-unrated-${lang}`, rating('unrated'), { lang })],
     ['share bar', renderShareBar(share)],
     ['share bar, three networks', renderShareBar({ ...share, networks: 'telegram vk email' })],
-    // Attributes a site adds to the rendered bar. With labels, networks the element names as the
-    // links do in both languages (in Russian it says ВКонтакте, ОК and E-mail, the links VK,
-    // Odnoklassniki and Email).
+    // Attributes a site adds to the rendered bar. With labels, the links are named as the element
+    // names its buttons in the page's language (ВКонтакте, ОК and E-mail in Russian).
     ...(['vertical', 'size="small"', 'size="large"', 'hide-label', 'label="Tell a friend"'] as const).map(
       (attributes): [string, string] => [`share bar ${attributes}`, renderShareBar({ ...share, networks: 'telegram vk whatsapp email copy' }).replace('<share-bar', `<share-bar ${attributes}`)],
     ),
     ...(['labels', 'labels vertical'] as const).map(
-      (attributes): [string, string] => [`share bar ${attributes}`, renderShareBar({ ...share, networks: 'telegram whatsapp x mastodon copy' }).replace('<share-bar', `<share-bar ${attributes}`)],
+      (attributes): [string, string] => [`share bar ${attributes}`, renderShareBar({ ...share, networks: 'telegram vk ok whatsapp x email mastodon copy' }).replace('<share-bar', `<share-bar ${attributes}`)],
     ),
   ];
   for (const id of Object.keys(POLLS)) {

@@ -241,7 +241,9 @@ function article_widgets_share_markup($url, $title, $networks, array $options = 
         }, $network['url']);
         // The template comes from the elements' own table (https: or mailto:) and every value in it
         // is percent-encoded, so esc_attr is enough; esc_url would write & as &#038;.
-        $links .= sprintf("\n    <li><a href=\"%s\">%s</a></li>", esc_attr($href), esc_html($network['label']));
+        // The name as the element says it in the page's language (ВКонтакте on a Russian page).
+        $label = isset($network['labels'][$lang]) ? $network['labels'][$lang] : $network['label'];
+        $links .= sprintf("\n    <li><a href=\"%s\">%s</a></li>", esc_attr($href), esc_html($label));
     }
     return sprintf(
         "<share-bar%s>\n  <ul>%s\n  </ul>\n</share-bar>",
