@@ -72,12 +72,12 @@ const http = ["export { HttpBackend } from './src/backend/http-backend.ts';", "e
 export const bundles = [
   {
     name: '<article-rating> + Lit + HttpBackend',
-    ceiling: 13.85 * KB,
+    ceiling: 13.8 * KB,
     build: (options) => bundleEntry(["import { ArticleRating } from './src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http], options),
   },
   {
     name: '<opinion-poll> + Lit + HttpBackend',
-    ceiling: 14.65 * KB,
+    ceiling: 14.55 * KB,
     build: (options) => bundleEntry(["import { OpinionPoll } from './src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...http], options),
   },
   {
@@ -94,13 +94,13 @@ export const bundles = [
   {
     name: 'a page with all three: dist/article-widgets.js (script tag, every backend)',
     goal: 20 * KB,
-    ceiling: 22 * KB,
+    ceiling: 21.95 * KB,
     build: scriptTagBuild,
   },
   {
     name: 'a page with all three from npm (a site\'s own build, HttpBackend)',
     goal: 20 * KB,
-    ceiling: 21.15 * KB,
+    ceiling: 21.05 * KB,
     build: (options) =>
       bundleEntry(
         [
