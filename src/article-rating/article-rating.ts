@@ -6,10 +6,10 @@ import { unreachableCatalogs } from '../internal/unreachable.messages.js';
 import { translatorFor, type Translator } from '../internal/translator.js';
 import { VoteController } from '../internal/vote-controller.js';
 import { voterId } from '../internal/voter.js';
-import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { ratingCatalogs, type RatingStrings } from './article-rating.messages.js';
+import type { Problem } from './problems.js';
 import { styles } from './article-rating.styles.js';
 
 /** What the page store holds for one article: the aggregate and this reader's own rating. */
@@ -174,9 +174,14 @@ export class ArticleRating extends LitElement {
     return translatorFor(this, ratingCatalogs);
   }
 
+  /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
+  private reportProblem(problem: Problem, value?: string | null): void {
+    void import('./problems.js').then(({ report }) => report(this, problem, value));
+  }
+
   private connectItem(): void {
     const articleId = this.articleId.trim();
-    if (!articleId) warnOnce(this, 'article-id', 'needs an article-id attribute to load and cast votes; showing its attributes read-only.');
+    if (!articleId) this.reportProblem('article-id');
     this.vote.follow(articleId, async (backend, signal, remembered) => {
       const summary = parseRatingSummary(await backend.getRating(articleId, { signal, voterId: voterId() }));
       if (summary.articleId !== articleId) {
@@ -190,7 +195,7 @@ export class ArticleRating extends LitElement {
   private attributeSummary(): RatingSummary {
     let votes = this.votes ?? 0;
     if (!Number.isInteger(votes) || votes < 0) {
-      warnOnce(this, 'votes', `votes="${this.getAttribute('votes')}" must be a whole number of 0 or more; showing 0.`);
+      this.reportProblem('votes', this.getAttribute('votes'));
       votes = 0;
     }
     let average = this.average ?? 0;
@@ -198,7 +203,7 @@ export class ArticleRating extends LitElement {
     const leftOut = this.average === undefined && this.belowMinimum(votes);
     const valid = leftOut || Number.isFinite(average) && (votes === 0 ? average >= 0 && average <= 5 : average >= 1 && average <= 5);
     if (!valid) {
-      warnOnce(this, 'average', `average="${this.getAttribute('average')}" must be a number from 1 to 5; clamping it.`);
+      this.reportProblem('average', this.getAttribute('average'));
       average = Number.isFinite(average) ? Math.min(5, Math.max(votes === 0 ? 0 : 1, average)) : 0;
     }
     return { articleId: this.articleId, votes, average: votes === 0 ? 0 : average };

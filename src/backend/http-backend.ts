@@ -12,7 +12,7 @@ import {
   type WidgetBackend,
   type WriteContext,
 } from './backend.js';
-import { itemKey } from '../contract/ids.js';
+import { itemKey } from '../contract/items.js';
 
 export interface HttpBackendOptions {
   /**

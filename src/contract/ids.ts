@@ -35,14 +35,7 @@ export const LIMITS = {
 /** The share bar's built-in networks (src/share-bar/networks.ts; a test keeps the two alike). */
 export const BUILT_IN_NETWORKS = ['telegram', 'vk', 'ok', 'whatsapp', 'x', 'facebook', 'linkedin', 'bluesky', 'reddit', 'mastodon', 'email', 'copy', 'native'];
 
-/** What a vote is on: an article's rating, a poll, or a shared page. */
-export type ItemKind = 'rating' | 'poll' | 'share';
-
-/**
- * The item a vote is on, as the per-item cap counts it and verified mode signs it:
- * `rating:ARTICLE_ID`, `poll:POLL_ID` or `share:URL`.
- */
-export const itemKey = (kind: ItemKind, id: string): string => `${kind}:${id}`;
+export { itemKey, type ItemKind } from './items.js';
 
 /** What an id may be, as a problem's wording says it. */
 export const ID_RULE = '1 to 128 of A-Z a-z 0-9 _ . : ~ -, not starting with . : ~ -';

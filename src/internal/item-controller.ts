@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
 import { onDefaultBackendChange } from '../backend/default-backend.js';
-import { reportMissingBackend, resolveBackend, type BackendHost } from './resolve-backend.js';
+import { pageBackend, resolveBackend, type BackendHost } from './resolve-backend.js';
 import { WidgetStore, type ItemKind, type ItemState, type SharedItem } from './store.js';
 
 type Read<T> = (backend: WidgetBackend, signal: AbortSignal) => Promise<T>;
@@ -37,7 +37,7 @@ export class ItemController<T> implements ReactiveController {
   follow(kind: ItemKind, id: string, read: Read<T>): void {
     this.followed = id ? [kind, id, read] : undefined;
     const backend = id ? resolveBackend(this.host) : undefined;
-    if (id && !backend) reportMissingBackend(this.host.localName);
+    if (id && !backend) void import('./missing-backend.js').then(({ reportMissingBackend }) => reportMissingBackend(this.host.localName, () => !!pageBackend()));
     const item = backend && WidgetStore.for(backend).item(kind, id, read);
     if (item === this.item) return;
     this.listen(false);

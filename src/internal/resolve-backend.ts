@@ -33,26 +33,10 @@ export interface BackendHost {
 }
 
 export function resolveBackend(host: BackendHost): WidgetBackend | undefined {
-  return host.backend ?? backendForApi(host.api) ?? getDefaultBackend() ?? backendForApi(metaApi());
+  return host.backend ?? backendForApi(host.api) ?? pageBackend();
 }
 
-let warnedNoBackend = false;
-
-/**
- * One console error per page when an element has no backend at all, naming the fixes. It waits
- * for the page to load, since a page may set its default backend after the elements render.
- */
-export function reportMissingBackend(tag: string): void {
-  if (warnedNoBackend) return;
-  warnedNoBackend = true;
-  const report = () =>
-    setTimeout(() => {
-      if (getDefaultBackend() || metaApi()) return;
-      console.error(
-        `article-widgets: <${tag}> has no backend. Set element.backend, an api="URL" attribute, ` +
-          `setDefaultBackend(backend) or <meta name="${META_API}" content="URL">.`,
-      );
-    });
-  if (document.readyState === 'complete') report();
-  else window.addEventListener('load', report, { once: true });
+/** The page default: `setDefaultBackend()`, else the `<meta>`. */
+export function pageBackend(): WidgetBackend | undefined {
+  return getDefaultBackend() ?? backendForApi(metaApi());
 }

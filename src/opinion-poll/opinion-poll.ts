@@ -7,12 +7,12 @@ import { translatorFor, type Translator } from '../internal/translator.js';
 import { longDateFormat, prepareNumbers } from '../internal/intl.js';
 import { VoteController } from '../internal/vote-controller.js';
 import { voterId } from '../internal/voter.js';
-import { warnOnce } from '../internal/warn.js';
 import { defineElement } from '../internal/define-element.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { renderInTurn } from '../internal/render-turns.js';
 import { pollCatalogs, type PollStrings } from './opinion-poll.messages.js';
 import { percentages } from './percentages.js';
+import type { Problem } from './problems.js';
 import { styles } from './opinion-poll.styles.js';
 
 /** What the page store holds for one poll: the poll as this reader sees it and their own choice. */
@@ -215,9 +215,14 @@ export class OpinionPoll extends LitElement {
     return translatorFor(this, pollCatalogs);
   }
 
+  /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
+  private reportProblem(problem: Problem, value?: string): void {
+    void import('./problems.js').then(({ report }) => report(this, problem, value));
+  }
+
   private connectItem(): void {
     const pollId = this.pollId.trim();
-    if (!pollId) warnOnce(this, 'poll-id', 'needs a poll-id attribute to load the poll and take votes.');
+    if (!pollId) this.reportProblem('poll-id');
     this.vote.follow(pollId, async (backend, signal, remembered) => {
       const poll = checked(await backend.getPoll(pollId, { signal, voterId: voterId() }), pollId);
       // A vote remembered on this device counts only if it still names options of this poll.
@@ -251,7 +256,7 @@ export class OpinionPoll extends LitElement {
           }
         : undefined;
     } catch (e) {
-      warnOnce(this, 'light-dom', `cannot show the poll written in its HTML: ${(e as Error).message}`);
+      this.reportProblem('light-dom', (e as Error).message);
     }
   }
 

@@ -33,6 +33,12 @@ async function ready(backend = new ScriptedBackend(), template = html``) {
   return { el, backend };
 }
 
+/** Waits for the console problems a rating reported: their words load from problems.ts first. */
+async function problemsSaid(): Promise<void> {
+  await import('../../src/article-rating/problems.js');
+  await new Promise((resolve) => setTimeout(resolve));
+}
+
 async function press(...keys: string[]) {
   for (const key of keys) await sendKeys({ press: key });
 }
@@ -128,6 +134,7 @@ describe('<article-rating>', () => {
       let el!: ArticleRating;
       const seen = await captureConsole(async () => {
         el = await fixture<ArticleRating>(html`<article-rating article-id="a" votes="2" min-votes="3" readonly></article-rating>`);
+        await problemsSaid();
       });
       expect(seen.warn, 'an average left out below the minimum is no mistake').to.deep.equal([]);
       expect(el.minVotes).to.equal(3);
@@ -585,6 +592,7 @@ describe('<article-rating>', () => {
       let el!: ArticleRating;
       const seen = await captureConsole(async () => {
         el = await fixture<ArticleRating>(html`<article-rating votes="4" average="4.5" .backend=${backend}></article-rating>`);
+        await problemsSaid();
       });
       expect(seen.warn.join('\n')).to.contain('article-id');
       expect(summary(el)).to.equal('(votes: 4, rating: 4.5)');
@@ -599,6 +607,7 @@ describe('<article-rating>', () => {
       const seen = await captureConsole(async () => {
         a = await fixture<ArticleRating>(html`<article-rating article-id="x" votes="4" average="7" readonly></article-rating>`);
         b = await fixture<ArticleRating>(html`<article-rating article-id="y" votes="-3" average="abc" readonly></article-rating>`);
+        await problemsSaid();
       });
       expect(seen.warn.find((w) => w.includes('average="7"'))).to.be.a('string');
       expect(seen.warn.find((w) => w.includes('votes="-3"'))).to.be.a('string');

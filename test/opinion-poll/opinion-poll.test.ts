@@ -4,7 +4,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { OpinionPoll, type PollErrorDetail, type PollVoteDetail } from '../../src/opinion-poll/opinion-poll.js';
 import { setDefaultBackend } from '../../src/backend/default-backend.js';
 import type { PollData, WidgetData } from '../../src/backend/shapes.js';
-import { SEED_POLL, ScriptedBackend, forgetReader, recordEvents, seed, shadowText, until, withPatience } from '../helpers.js';
+import { SEED_POLL, ScriptedBackend, captureConsole, forgetReader, recordEvents, seed, shadowText, until, withPatience } from '../helpers.js';
 
 OpinionPoll.define();
 
@@ -622,9 +622,15 @@ describe('<opinion-poll>', () => {
     });
 
     it('ignores light DOM figures that do not add up, with a warning', async () => {
-      const el = await fixture<OpinionPoll>(
-        html`<opinion-poll poll-id="x"><p data-question>Q?</p><ul><li data-option="a" data-votes="-1">A</li><li data-option="b" data-votes="2">B</li></ul></opinion-poll>`,
-      );
+      let el!: OpinionPoll;
+      const seen = await captureConsole(async ({ warn }) => {
+        el = await fixture<OpinionPoll>(
+          html`<opinion-poll poll-id="x"><p data-question>Q?</p><ul><li data-option="a" data-votes="-1">A</li><li data-option="b" data-votes="2">B</li></ul></opinion-poll>`,
+        );
+        // Its words load from problems.ts, on a page that has a problem only.
+        await until(() => warn.length, 'the warning');
+      });
+      expect(seen.warn.join('\n')).to.contain('cannot show the poll written in its HTML: poll.options[0].votes');
       expect(figures(el)).to.deep.equal([]);
       expect(el.shadowRoot!.textContent).not.to.contain('NaN');
     });
