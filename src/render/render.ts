@@ -23,12 +23,12 @@ import { shareCatalogs } from '../share-bar/share-bar.messages.js';
 import shareRussian from '../share-bar/share-bar.messages.ru.js';
 import { Translator } from '../internal/translator.js';
 import { patientRead } from '../internal/patience.js';
-import type { Catalog, Catalogs } from '../internal/i18n.js';
+import { messagesIn, type Catalog, type Catalogs } from '../internal/i18n.js';
 import { renderCatalogs, type RenderStrings } from './render.messages.js';
 
 export { fallbackStyles } from './fallback-styles.js';
 
-/** The poll's strings in both languages at once: a server never fetches a string. */
+/** The poll's and the share bar's strings in both languages at once: a server never fetches a string. */
 const pollStrings = { en: pollCatalogs.en, more: { ru: pollRussian } };
 const shareStrings = { en: shareCatalogs.en, more: { ru: shareRussian } };
 
@@ -187,7 +187,7 @@ export function renderShareBar({ url, title, text, networks, lang }: ShareBarRen
   }
   const names = typeof networks === 'string' ? networks.split(/[\s,]+/).filter(Boolean) : (networks ?? defaultNetworks(lang ?? 'en'));
   const page = { url, title, text: text ?? title };
-  const { shareNames } = translator(lang, shareStrings).messages;
+  const { shareNames } = messagesIn(lang ?? 'en', shareStrings);
   const links = names.flatMap((name) => {
     const network = networkNamed(name);
     const href = network && !network.url.includes('{instance}') ? shareUrl(network, page) : undefined;
