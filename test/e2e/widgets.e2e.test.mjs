@@ -125,6 +125,23 @@ describe('the demo page against the reference server', () => {
     await waitForSummaries(b.page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
   });
 
+  it("loads the vote's code only once a reader reaches for the stars, never as the page loads", async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${base()}/demo/`, { waitUntil: 'networkidle0' });
+    await waitForSummaries(page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
+    const voteCode = () => requested.filter((path) => /\/(vote-sending|http-writes)-[\w-]+\.js$/.test(path));
+    assert.deepEqual(voteCode(), [], 'nothing of the vote loads before the reader acts');
+    const star = await page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="star"][data-value="3"]'));
+    const loaded = page.waitForResponse((response) => /\/vote-sending-[\w-]+\.js$/.test(new URL(response.url()).pathname));
+    await star.hover();
+    assert.equal((await loaded).status(), 200);
+    assert.equal(requested.filter((path) => path.endsWith('/votes')).length, 0, 'no vote was cast');
+    await context.close();
+  });
+
   it('counts the votes of two readers; both ratings on a page change together', async () => {
     await clickStar(a.page, 5);
     await waitForSummaries(a.page, ['(votes: 5, rating: 4.6)', '(5 votes)']);
