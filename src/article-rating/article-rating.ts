@@ -238,6 +238,7 @@ export class ArticleRating extends LitElement {
 
   private onKeyDown(event: KeyboardEvent): void {
     if (!this.interactive) return;
+    this.vote.prepare();
     const { key } = event;
     if (key === 'Enter' || key === ' ') {
       event.preventDefault();
@@ -265,7 +266,14 @@ export class ArticleRating extends LitElement {
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (this.interactive && event.pointerType !== 'touch') this.hovered = this.starAt(event);
+    if (!this.interactive) return;
+    this.vote.prepare();
+    if (event.pointerType !== 'touch') this.hovered = this.starAt(event);
+  }
+
+  /** A tap moves no pointer before it: the code that sends a vote loads as the finger comes down. */
+  private onPointerDown(): void {
+    if (this.interactive) this.vote.prepare();
   }
 
   private onClick(event: MouseEvent): void {
@@ -314,6 +322,7 @@ export class ArticleRating extends LitElement {
       aria-valuetext=${slider ? value : nothing}
       @keydown=${this.onKeyDown}
       @pointermove=${this.onPointerMove}
+      @pointerdown=${this.onPointerDown}
       @pointerleave=${() => (this.hovered = 0)}
       @blur=${() => (this.chosen = 0)}
       @click=${this.onClick}

@@ -12,7 +12,8 @@ import {
   type WidgetBackend,
   type WriteContext,
 } from './backend.js';
-import { itemKey } from '../contract/items.js';
+import type { ItemKind } from '../contract/items.js';
+import { lazyModule } from '../internal/lazy-module.js';
 
 export interface HttpBackendOptions {
   /**
@@ -22,6 +23,9 @@ export interface HttpBackendOptions {
    */
   signVoter?: (voterId: string, item: string) => string | Promise<string>;
 }
+
+/** The code of votes and shares (http-writes.ts), loaded on the first one: most readers only read. */
+const loadWrites = lazyModule(() => import('./http-writes.js'));
 
 /** The server takes up to this many ids in one ratings request. */
 const BATCH = 100;
@@ -49,7 +53,11 @@ export class HttpBackend implements WidgetBackend {
    */
   private batch?: { ids: Set<string>; sent: Promise<Map<string, Promise<unknown>>>; waiting: number; cut: AbortController };
 
-  constructor(url: string, private readonly options: HttpBackendOptions = {}) {
+  constructor(
+    url: string,
+    /** @internal */
+    readonly options: HttpBackendOptions = {},
+  ) {
     this.base = url.replace(/\/+$/, '');
   }
 
@@ -79,7 +87,7 @@ export class HttpBackend implements WidgetBackend {
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.write(`/ratings/${encodeURIComponent(articleId)}/votes`, { rating }, context, itemKey('rating', articleId)) as Promise<RatingVoteResult>;
+    return this.write('rating', articleId, { rating }, context) as Promise<RatingVoteResult>;
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
@@ -87,11 +95,11 @@ export class HttpBackend implements WidgetBackend {
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.write(`/polls/${encodeURIComponent(pollId)}/votes`, { optionIds }, context, itemKey('poll', pollId)) as Promise<PollView>;
+    return this.write('poll', pollId, { optionIds }, context) as Promise<PollView>;
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.write('/shares', { url, network }, context, itemKey('share', url)) as Promise<ShareCounts>;
+    return this.write('share', url, { url, network }, context) as Promise<ShareCounts>;
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
@@ -113,22 +121,16 @@ export class HttpBackend implements WidgetBackend {
 
   /** A GET. */
   private read(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
-    return this.send(path, { headers }, signal);
+    return this.request(path, { headers }, signal);
   }
 
-  /** A POST of one reader's vote on `item` (what verified mode signs with the voter id). */
-  private async write(path: string, body: object, { voterId, idempotencyKey, signal }: WriteContext, item: string): Promise<unknown> {
-    // Without signVoter the signature is undefined, which JSON leaves out.
-    const voterSignature = await this.options.signVoter?.(voterId, item);
-    return this.send(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify({ ...body, voterId, voterSignature }),
-    }, signal);
+  /** A POST of one reader's action on item `kind:id` (http-writes.ts, loaded on the first). */
+  private async write(kind: ItemKind, id: string, body: object, context: WriteContext): Promise<unknown> {
+    return (await loadWrites()).post(this, kind, id, body, context);
   }
 
-  /** One request; every failure comes out as a BackendError. */
-  private async send(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
+  /** One request; every failure comes out as a BackendError. @internal */
+  async request(path: string, init: RequestInit, signal?: AbortSignal): Promise<unknown> {
     let reply: Response;
     let text: string;
     try {

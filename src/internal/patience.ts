@@ -13,7 +13,7 @@
  *   does not fit is final at once.
  * - A vote (any write): one attempt, of up to `write` ms. It is never sent again behind the
  *   reader's back: they see it fail, and "Try again" sends it with the same idempotency key, so it
- *   counts once.
+ *   counts once. Applied by vote-sending.ts, the code that sends a vote, loaded on first use.
  *
  * The numbers are a mutable object so a test can shorten them.
  */
@@ -43,9 +43,4 @@ export async function patientRead<T>(signal: AbortSignal | undefined, read: (sig
       await abortable(new Promise((resolve) => setTimeout(resolve, pause)), signal);
     }
   }
-}
-
-/** A write under the policy: one attempt, cut at `timeouts.write`. */
-export function patientWrite<T>(write: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return withTimeout(timeouts.write, undefined, write);
 }

@@ -3,9 +3,9 @@
  * that shows the same article or poll (the rating above and below an article) shows the same
  * figures and changes together after a vote.
  */
-import { BackendError, toBackendError, type WidgetBackend } from '../backend/backend.js';
+import { BackendError, type WidgetBackend } from '../backend/backend.js';
 import { shared } from './page-registry.js';
-import { patientRead, patientWrite } from './patience.js';
+import { patientRead } from './patience.js';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -17,14 +17,6 @@ export interface ItemState<T> {
   error?: BackendError;
   /** A write is in flight; `data` is its optimistic result. */
   writing: boolean;
-}
-
-export interface WriteSpec<T, R> {
-  /** The state to show while the write is in flight. */
-  optimistic?: (current: T | undefined) => T;
-  send: (signal: AbortSignal) => Promise<R>;
-  /** Checks the reply and turns it into the item's new state; throw to reject the reply. */
-  commit: (reply: R) => T;
 }
 
 export class SharedItem<T> {
@@ -76,22 +68,16 @@ export class SharedItem<T> {
   }
 
   /**
-   * A write with an optimistic state: every subscriber shows `optimistic` at once, then the
-   * committed reply; on failure they all roll back to what they showed before, and the error
-   * is thrown to the caller (the element the reader acted on) to show and offer a retry.
+   * Begins a write with an optimistic state: every subscriber shows `optimistic` at once. The write
+   * ends with the returned function: given the committed data, every subscriber shows it; given
+   * nothing (the write failed), they all roll back to what they showed before. What sends the
+   * write loads on first use (vote-sending.ts): the optimistic state is painted before it is here.
+   * One write at a time: the caller begins none while `writing` (VoteController.cast).
    */
-  async write<R>(spec: WriteSpec<T, R>): Promise<R> {
-    if (this.current.writing) throw new BackendError('refused', 'A vote is already being sent.');
+  startWrite(optimistic: (current: T | undefined) => T): (committed?: T) => void {
     const before = this.current.data;
-    this.update({ writing: true, data: spec.optimistic ? spec.optimistic(before) : before });
-    try {
-      const reply = await patientWrite(spec.send);
-      this.update({ writing: false, data: spec.commit(reply), status: 'ready', error: undefined });
-      return reply;
-    } catch (error) {
-      this.update({ writing: false, data: before });
-      throw toBackendError(error);
-    }
+    this.update({ writing: true, data: optimistic(before) });
+    return (committed) => this.update(committed === undefined ? { writing: false, data: before } : { writing: false, data: committed, status: 'ready', error: undefined });
   }
 
   private update(patch: Partial<ItemState<T>>): void {

@@ -3,6 +3,7 @@ import { toBackendError, type BackendError, type WidgetBackend, type WriteContex
 import { emit } from './events.js';
 import { languageOf, messagesIn } from './i18n.js';
 import { ItemController } from './item-controller.js';
+import { lazyModule } from './lazy-module.js';
 import { resolveBackend, type BackendHost } from './resolve-backend.js';
 import { randomId, recalledVote, rememberVote, voterId } from './voter.js';
 import type { Failure, VotedItem } from './failures.js';
@@ -13,27 +14,32 @@ type Failures = typeof import('./failures.js');
 
 /** What failures.ts says, once loaded (the first failure of any widget on the page loads it). */
 let failures: Failures | undefined;
-/** failures.ts is on its way. */
-let loading: Promise<void> | undefined;
 /**
  * failures.ts could not load, most likely because the server is out of reach (see
  * unreachable.messages.ts): widgets say what they can without it until a retry loads it.
  */
 let unloadable = false;
+const importFailures = lazyModule(() => import('./failures.js'));
 
+/** Loads failures.ts (every caller shares the import on its way); never rejects. */
 function loadFailures(): Promise<void> {
-  loading ??= import('./failures.js').then(
+  return importFailures().then(
     (module) => {
       failures = module;
       unloadable = false;
     },
     () => {
       unloadable = true;
-      loading = undefined;
     },
   );
-  return loading;
 }
+
+/**
+ * The code that sends a vote (vote-sending.ts), loaded on a reader's first sign of voting. A vote
+ * whose code cannot load (the server that serves it is down) fails as any unreachable server's
+ * does, and "Try again" loads it then.
+ */
+const loadSending = lazyModule(() => import('./vote-sending.js'));
 
 /** A vote for one choice: the state shown while it is sent, the backend call, the check of its reply. */
 export interface Ballot<T> {
@@ -88,7 +94,7 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
 
   /** Before each render: a failure to show loads the words that say it (then renders again). */
   hostUpdate(): void {
-    if (this.failure && !failures && !loading && !unloadable) void loadFailures().then(() => this.host.requestUpdate());
+    if (this.failure && !failures && !unloadable) void loadFailures().then(() => this.host.requestUpdate());
   }
 
   /**
@@ -114,6 +120,15 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
   }
 
   /**
+   * A reader's sign that they are about to vote (the pointer on the stars, a key, an option ticked):
+   * loads the code that sends a vote, so that it is there by the click. Never before the reader
+   * acts: a page where nobody votes loads none of it.
+   */
+  prepare(): void {
+    loadSending().catch(() => {});
+  }
+
+  /**
    * Casts the reader's `choice` (a retry passes the failed vote's `key`). Resolves to whether it
    * was counted; it never rejects.
    */
@@ -126,17 +141,21 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     const { optimistic, send, commit } = options.ballot(choice);
     this.failedVote = undefined;
     this.say(options.sending());
-    // The optimistic state renders as write() is called, before the backend answers.
-    const written = item.write({ optimistic, send: (signal) => send(backend, { voterId: voterId(), idempotencyKey: key, signal }), commit });
+    // The optimistic state renders now, before the backend answers, and before the code that
+    // sends the vote has loaded if the reader gave no sign of voting before the click.
+    const end = item.startWrite(optimistic);
     // The control the reader used may have given way to the results: keep their place in the widget.
     if (keyboard) void this.refocus(() => !host.shadowRoot!.activeElement && options.home);
+    let data: T;
     try {
-      await written;
+      const { sendVote } = await loadSending();
+      data = await sendVote({ end, send: (signal) => send(backend, { voterId: voterId(), idempotencyKey: key, signal }), commit });
     } catch (e) {
+      // Every widget that shows the item rolls back, whether the vote failed or its code could not load.
+      end();
       await this.fail(choice, key, toBackendError(e), keyboard);
       return false;
     }
-    const data = item.state.data!;
     rememberVote(this.memoryKey, data.mine);
     const { said, detail } = options.counted(data);
     this.say(said);

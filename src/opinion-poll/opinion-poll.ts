@@ -270,6 +270,7 @@ export class OpinionPoll extends LitElement {
   }
 
   private onChange(event: Event): void {
+    this.vote.prepare();
     this.selected = this.choices(event.currentTarget as HTMLFormElement);
     // Too many is said at once; none only when the reader tries to vote.
     if (this.selected.length || this.problem) this.validate();

@@ -93,6 +93,13 @@ async function waitForCounted(page, which = 0) {
   );
 }
 
+/** Waits (up to 20 s) until `done()` holds. */
+async function until(done, what) {
+  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (Date.now() - started > 20000) assert.fail(`timed out waiting for ${what}`);
+  }
+}
+
 const voterIdOf = (page) => page.evaluate(() => localStorage.getItem('article-widgets:voter-id'));
 
 before(async () => {
@@ -116,6 +123,23 @@ describe('the demo page against the reference server', () => {
     b = await reader();
     await waitForSummaries(a.page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
     await waitForSummaries(b.page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
+  });
+
+  it("loads the vote's code only once a reader reaches for the stars, never as the page loads", async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${base()}/demo/`, { waitUntil: 'networkidle0' });
+    await waitForSummaries(page, ['(votes: 4, rating: 4.5)', '(4 votes)']);
+    const voteCode = () => requested.filter((path) => /\/(vote-sending|http-writes)-[\w-]+\.js$/.test(path));
+    assert.deepEqual(voteCode(), [], 'nothing of the vote loads before the reader acts');
+    const star = await page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="star"][data-value="3"]'));
+    const loaded = page.waitForResponse((response) => /\/vote-sending-[\w-]+\.js$/.test(new URL(response.url()).pathname));
+    await star.hover();
+    assert.equal((await loaded).status(), 200);
+    assert.equal(requested.filter((path) => path.endsWith('/votes')).length, 0, 'no vote was cast');
+    await context.close();
   });
 
   it('counts the votes of two readers; both ratings on a page change together', async () => {
@@ -214,6 +238,61 @@ describe('the demo page against the reference server', () => {
     await b.page.reload({ waitUntil: 'load' });
     await waitForSummaries(b.page, ['(votes: 7, rating: 3.7)', '(7 votes)']);
     for (const r of [a, b, c]) assert.deepEqual(r.errors, []);
+  });
+  it("a first vote on a page whose server stopped after it loaded: its code cannot load, it rolls back and says so; once the server is back, Try again counts it once, with one idempotency key", async () => {
+    // The code that sends a vote loads on a reader's first sign of voting: this reader gave none
+    // before the server stopped, so neither it nor the failure's own words can load.
+    const d = await reader();
+    await waitForSummaries(d.page, ['(votes: 7, rating: 3.7)', '(7 votes)']);
+    const errorEvents = [];
+    await d.page.exposeFunction('recordRatingError', (detail) => errorEvents.push(detail));
+    await d.page.evaluate(() => document.addEventListener('aw-rating-error', (e) => window.recordRatingError(e.detail)));
+    // Every vote the browser sends, and what became of it: the first one that reaches the server
+    // back is counted there but its answer is lost on the way (the connection reset), as on a bad
+    // network; the page sees a failure and must retry with the same key.
+    const votes = [];
+    await d.page.setRequestInterception(true);
+    d.page.on('request', async (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/votes')) return request.continue();
+      const { 'idempotency-key': key, 'content-type': type, origin } = request.headers();
+      votes.push(key);
+      if (votes.length > 1) return request.continue();
+      const counted = await fetch(request.url(), { method: 'POST', headers: { 'idempotency-key': key, 'content-type': type, ...(origin && { origin }) }, body: request.postData() });
+      assert.equal(counted.status, 200, 'the first vote reaches the server and is counted');
+      await request.abort('connectionreset');
+    });
+    const error = () => d.page.evaluate(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="error"] span')?.textContent.trim());
+    const retryButton = () => d.page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'));
+
+    await stopServer();
+    await clickStar(d.page, 2);
+    await d.page.waitForFunction(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'), { timeout: 20000 });
+    assert.equal(await error(), 'Could not reach the server. Your vote was not counted.');
+    assert.deepEqual(await summaries(d.page), ['(votes: 7, rating: 3.7)', '(7 votes)'], 'both ratings rolled back');
+    assert.equal(await d.page.evaluate(() => document.querySelector('article-rating').shadowRoot.querySelector('[role="status"]').textContent), 'Could not reach the server. Your vote was not counted.');
+    assert.deepEqual(votes, [], 'nothing was sent');
+    assert.deepEqual(errorEvents.map(({ articleId, rating, code }) => ({ articleId, rating, code })), [{ articleId: ARTICLE, rating: 2, code: 'network' }]);
+
+    // The server is back: Try again loads the code (Chromium keeps the failed import: it is loaded
+    // from a new address) and sends the vote, whose answer is lost.
+    await startServer();
+    await (await retryButton()).click();
+    await until(() => errorEvents.length === 2, 'the second failure');
+    assert.equal(votes.length, 1);
+    assert.equal(await error(), 'Could not reach the server. Your vote was not counted.');
+    assert.deepEqual(await summaries(d.page), ['(votes: 7, rating: 3.7)', '(7 votes)']);
+    assert.equal((await api(`/ratings/${ARTICLE}`)).votes, 8, 'the server counted the vote whose answer was lost');
+
+    // Try again sends it with the same key: the server answers it as it did, counting nothing more.
+    await (await retryButton()).click();
+    await waitForCounted(d.page);
+    await waitForSummaries(d.page, ['(votes: 8, rating: 3.5)', '(8 votes)']);
+    assert.equal(votes.length, 2);
+    assert.equal(votes[1], votes[0], 'one idempotency key for both sends');
+    assert.deepEqual(await api(`/ratings/${ARTICLE}`), { articleId: ARTICLE, votes: 8, average: 3.5 });
+    assert.equal(await error(), undefined);
+    assert.deepEqual(d.errors, []);
+    await d.context.close();
   });
 });
 

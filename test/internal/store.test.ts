@@ -1,7 +1,22 @@
 import { expect } from '@open-wc/testing';
-import { BackendError } from '../../src/backend/backend.js';
+import { BackendError, toBackendError } from '../../src/backend/backend.js';
 import { SharedItem } from '../../src/internal/store.js';
+import { sendVote } from '../../src/internal/vote-sending.js';
 import { until, withPatience } from '../helpers.js';
+
+/**
+ * A write as VoteController makes one: begun on the item (the optimistic state at once), sent and
+ * committed by vote-sending.ts (the code loaded on first use), every subscriber rolled back on failure.
+ */
+async function write<T, R>(item: SharedItem<T>, spec: { optimistic?: (current: T | undefined) => T; send: (signal: AbortSignal) => Promise<R>; commit: (reply: R) => T }): Promise<T> {
+  const end = item.startWrite(spec.optimistic ?? ((current) => current!));
+  try {
+    return await sendVote({ end, send: spec.send, commit: spec.commit });
+  } catch (error) {
+    end();
+    throw toBackendError(error);
+  }
+}
 
 /** A read the test settles by hand, with the signal it was given. */
 function manualRead<T>() {
@@ -29,7 +44,7 @@ describe('SharedItem', () => {
     const item = new SharedItem(read);
     item.subscribe(() => {});
     const loading = item.load();
-    await item.write({ optimistic: () => 2, send: async () => 3, commit: (reply) => reply });
+    await write(item, { optimistic: () => 2, send: async () => 3, commit: (reply) => reply });
     calls[0].resolve(1);
     await loading;
     expect(item.state).to.deep.include({ status: 'ready', data: 3, writing: false });
@@ -40,8 +55,7 @@ describe('SharedItem', () => {
     const seen: (number | undefined)[] = [];
     item.subscribe((state) => seen.push(state.data));
     await item.load();
-    const failure = await item
-      .write({ optimistic: (n) => n! + 1, send: () => Promise.reject(new BackendError('refused', 'no')), commit: (n: number) => n })
+    const failure = await write(item, { optimistic: (n) => n! + 1, send: () => Promise.reject(new BackendError('refused', 'no')), commit: (n: number) => n })
       .catch((error: BackendError) => error);
     expect((failure as BackendError).code).to.equal('refused');
     expect(seen).to.deep.equal([undefined, 1, 2, 1]);
@@ -51,8 +65,7 @@ describe('SharedItem', () => {
   it('turns a reply the commit rejects into a typed error and rolls back', async () => {
     const item = new SharedItem(async () => 1);
     await item.load();
-    const failure = await item
-      .write({ optimistic: () => 5, send: async () => 'odd', commit: () => { throw new TypeError('bad reply'); } })
+    const failure = await write(item, { optimistic: () => 5, send: async () => 'odd', commit: () => { throw new TypeError('bad reply'); } })
       .catch((error: BackendError) => error);
     expect(failure).to.be.instanceOf(BackendError);
     expect(item.state.data).to.equal(1);
@@ -101,8 +114,7 @@ describe('SharedItem', () => {
       const item = new SharedItem(async () => 1);
       await item.load();
       const sent: AbortSignal[] = [];
-      const failure = await item
-        .write({ send: (signal) => (sent.push(signal), new Promise<number>(() => {})), commit: (n: number) => n })
+      const failure = await write(item, { send: (signal) => (sent.push(signal), new Promise<number>(() => {})), commit: (n: number) => n })
         .catch((error: BackendError) => error);
       expect(failure).to.include({ code: 'network' });
       expect(sent).to.have.length(1);
