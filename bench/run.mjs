@@ -92,11 +92,11 @@ function mountOnce(browser, origin, widget, count) {
 
 /**
  * The main thread's own time (CPU, not wall) of the longest task while `count` widgets mount, and
- * of the task that inserts them (the one that parses their HTML, upgrades them and renders the
- * first slice), from a Chromium trace. A long task's wall time on a shared machine also counts the
- * time other processes held the CPU; its thread time is what the page itself costs. Traced apart
- * from the timed rounds: tracing slows a page a little. With `query` `&define=no` the same HTML
- * is inserted with no element defined: the page's own part.
+ * of the task that inserts them (the one that parses their HTML and upgrades them; a listing's
+ * first renders wait for the next task), from a Chromium trace. A long task's wall time on a
+ * shared machine also counts the time other processes held the CPU; its thread time is what the
+ * page itself costs. Traced apart from the timed rounds: tracing slows a page a little. With
+ * `query` `&define=no` the same HTML is inserted with no element defined: the page's own part.
  */
 function tracedTasks(browser, origin, widget, count, query = '') {
   return onMountPage(
