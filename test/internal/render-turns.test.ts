@@ -4,9 +4,11 @@
 // renders do not wait.
 import { expect, fixture, html } from '@open-wc/testing';
 import { OpinionPoll } from '../../src/opinion-poll/opinion-poll.js';
+import { ShareBar } from '../../src/share-bar/share-bar.js';
 import { LISTING, SLICE_MS, TOGETHER, renderInTurn } from '../../src/internal/render-turns.js';
 
 OpinionPoll.define();
+ShareBar.define();
 
 /** A first render that keeps the main thread for `ms`. */
 const busy = (ms: number) => () => {
@@ -100,5 +102,28 @@ describe('first renders taking turns', () => {
     expect(ran.length, 'a first render waits for those queued before it').to.equal(queue);
     expect(late.shadowRoot!.querySelector('legend')?.textContent).to.equal('Late?');
     await queued;
+  });
+
+  /** Inserts `count` polls (with their light DOM) and share bars, as a page's HTML: which had rendered when the inserting task ended, then once all had. */
+  async function insert(count: number): Promise<{ inInsertingTask: number; elements: (OpinionPoll | ShareBar)[] }> {
+    const container = document.createElement('div');
+    container.innerHTML = Array.from({ length: count }, (_, i) =>
+      i % 2
+        ? `<share-bar url="https://example.org/articles/${i}" share-title="Article ${i}" networks="telegram vk copy"></share-bar>`
+        : `<opinion-poll poll-id="listed-${i}"><h3 data-question>Question ${i}?</h3><ul><li data-option="y" data-votes="2">Yes</li><li data-option="n" data-votes="1">No</li></ul></opinion-poll>`,
+    ).join('');
+    document.body.append(container);
+    const elements = [...container.children] as (OpinionPoll | ShareBar)[];
+    const rendered = () => elements.filter((el) => el.shadowRoot?.childElementCount).length;
+    const inInsertingTask = await new Promise<number>((resolve) => setTimeout(() => resolve(rendered())));
+    await Promise.all(elements.map((el) => el.updateComplete));
+    expect(rendered(), 'every element rendered in the end').to.equal(count);
+    container.remove();
+    return { inInsertingTask, elements };
+  }
+
+  it("render an article page's widgets in the task that inserts them, and leave a listing page's to the next tasks", async () => {
+    expect((await insert(4)).inInsertingTask, "an article page's widgets, together").to.equal(4);
+    expect((await insert(LISTING + 2)).inInsertingTask, "a listing page's, none").to.equal(0);
   });
 });
