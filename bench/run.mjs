@@ -9,7 +9,7 @@
 //   npm run bench -- --only sizes      # sizes | mount | layout-shift | vote
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../test/e2e/chromium.mjs';
@@ -63,13 +63,13 @@ async function sizes() {
 }
 
 // ---------------------------------------------------------------------------------------------
-/** Runs `measure(page)` on a fresh page of bench/pages/mount.html with `widget`'s code loaded. */
-async function onMountPage(browser, origin, widget, measure) {
+/** Runs `measure(page)` on a fresh page of bench/pages/mount.html with `widget`'s code loaded (`&define=no`: none). */
+async function onMountPage(browser, origin, widget, measure, query = '') {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     await page.setViewport({ width: 1000, height: 800 });
-    await page.goto(`${origin}/bench/pages/mount.html?widget=${widget}`);
+    await page.goto(`${origin}/bench/pages/mount.html?widget=${widget}${query}`);
     await page.waitForFunction(() => window.ready);
     return await measure(page);
   } finally {
@@ -91,25 +91,36 @@ function mountOnce(browser, origin, widget, count) {
 }
 
 /**
- * The main thread's own time (CPU, not wall) of the longest task while `count` widgets mount, from
- * a Chromium trace. A long task's wall time on a shared machine also counts the time other
- * processes held the CPU; its thread time is what the page itself costs. Traced apart from the
- * timed rounds: tracing slows a page a little.
+ * The main thread's own time (CPU, not wall) of the longest task while `count` widgets mount, and
+ * of the task that inserts them (the one that parses their HTML and upgrades them; a listing's
+ * first renders wait for the next task), from a Chromium trace. A long task's wall time on a
+ * shared machine also counts the time other processes held the CPU; its thread time is what the
+ * page itself costs. Traced apart from the timed rounds: tracing slows a page a little. With
+ * `query` `&define=no` the same HTML is inserted with no element defined: the page's own part.
  */
-function longestTaskCpu(browser, origin, widget, count) {
-  return onMountPage(browser, origin, widget, async (page) => {
-    await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    await page.evaluate((n) => window.mount(n), count);
-    const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
-    // The page's main thread: the renderer's that parsed the widgets' HTML.
-    const parse = events.find((e) => e.name === 'ParseHTML');
-    const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid);
-    return Math.max(...tasks.map((task) => task.tdur / 1000));
-  });
+function tracedTasks(browser, origin, widget, count, query = '') {
+  return onMountPage(
+    browser,
+    origin,
+    widget,
+    async (page) => {
+      await page.tracing.start({ categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await page.evaluate((n) => window.mount(n), count);
+      const events = JSON.parse(Buffer.from(await page.tracing.stop()).toString()).traceEvents;
+      // The page's main thread: the renderer's that parsed the widgets' HTML.
+      const parse = events.find((e) => e.name === 'ParseHTML');
+      const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid);
+      const insertion = tasks.find((task) => task.ts <= parse.ts && task.ts + task.dur >= parse.ts);
+      return { longest: Math.max(...tasks.map((task) => task.tdur / 1000)), insertion: insertion.tdur / 1000 };
+    },
+    query,
+  );
 }
 
 async function mount(browser, origin) {
-  section(`Mount (${ROUNDS} interleaved rounds, fresh page each, medians; unthrottled CPU)`);
+  // The machine may be shared: its load, before and after, says how far the wall times can be trusted.
+  const load = () => loadavg().map((figure) => figure.toFixed(1)).join(' ');
+  section(`Mount (${ROUNDS} interleaved rounds, fresh page each, medians; unthrottled CPU; load average ${load()})`);
   const runs = { 'article-rating': [], 'sl-rating': [], 'opinion-poll': [], 'share-bar': [] };
   for (let round = 0; round < ROUNDS; round++) {
     // Ours and Shoelace's alternate which goes first, so neither always meets the machine warmer.
@@ -117,7 +128,8 @@ async function mount(browser, origin) {
     for (const widget of ratings) runs[widget].push(await mountOnce(browser, origin, widget, 1000));
     for (const widget of ['opinion-poll', 'share-bar']) {
       runs[widget].push(await mountOnce(browser, origin, widget, 200));
-      runs[widget].at(-1).longestCpu = await longestTaskCpu(browser, origin, widget, 200);
+      runs[widget].at(-1).traced = await tracedTasks(browser, origin, widget, 200);
+      runs[widget].at(-1).pageOwn = await tracedTasks(browser, origin, widget, 200, '&define=no');
     }
     process.stdout.write(`  round ${round + 1}/${ROUNDS} done\r`);
   }
@@ -133,9 +145,16 @@ async function mount(browser, origin) {
     const longest = list.map((r) => Math.max(0, ...r.longTasks));
     report(`${label}`, `${median(list.map((r) => r.time)).toFixed(0)} ms (${spread(list.map((r) => r.time))}), heap ${mb(median(list.map((r) => r.heap)))}`);
     report(`  its longest task (median of the rounds' longest)`, `${median(longest).toFixed(0)} ms (${spread(longest)}); tasks over 50 ms per mount: ${median(list.map((r) => r.longTasks.length))}`, 'no task over 50 ms', median(longest) <= 50);
-    const cpu = list.map((r) => r.longestCpu);
-    report(`  its longest task's own main-thread time (traced; without the machine's other load)`, `${median(cpu).toFixed(0)} ms (${spread(cpu)})`);
+    const cpu = list.map((r) => r.traced.longest);
+    report(`  its longest task's own main-thread time (traced; without the machine's other load)`, `${median(cpu).toFixed(0)} ms (${spread(cpu)})`, 'no task over 50 ms', median(cpu) <= 50);
+    const insertion = list.map((r) => r.traced.insertion);
+    const pageOwn = list.map((r) => r.pageOwn.insertion);
+    report(
+      `  the task that inserts them, traced: ours and the page's / the page's own (the same HTML, nothing defined)`,
+      `${median(insertion).toFixed(0)} ms (${spread(insertion)}) / ${median(pageOwn).toFixed(0)} ms (${spread(pageOwn)}); the page's own longest task ${median(list.map((r) => r.pageOwn.longest)).toFixed(0)} ms`,
+    );
   }
+  console.log(`  (load average after the rounds: ${load()})`);
   const ratingLongest = ours.map((r) => Math.max(0, ...r.longTasks));
   report('  for scale: 1,000 ratings\' longest task', `${median(ratingLongest).toFixed(0)} ms; Shoelace's ${median(theirs.map((r) => Math.max(0, ...r.longTasks))).toFixed(0)} ms`);
 }

@@ -34,8 +34,6 @@ export function numberFormat(locale: string, fraction?: number): Intl.NumberForm
   return kept(`number ${locale} ${fraction}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: fraction, maximumFractionDigits: fraction }));
 }
 
-let numbersPrepared = false;
-
 /**
  * Makes the page's first number format soon after the poll is defined, in a task of its own.
  * The first `Intl.NumberFormat` of a page costs 20-200 ms in Chromium on the loaded machine of
@@ -46,9 +44,8 @@ let numbersPrepared = false;
  * defining task and still pay it there.
  */
 export function prepareNumbers(): void {
-  if (numbersPrepared || typeof document === 'undefined') return;
-  numbersPrepared = true;
-  setTimeout(() => numberFormat(localeOf(document.documentElement.lang || 'en')));
+  // Once made, a format is kept: a second call (a second tag defined) finds it made.
+  if (typeof document !== 'undefined') setTimeout(() => numberFormat(localeOf(document.documentElement.lang)));
 }
 
 /** Whole percentages in a canonical locale ("31%", "31 %"). */
