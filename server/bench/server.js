@@ -16,7 +16,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStorage } from '../dist/server/src/storage/sqlite.js';
+import { POOL_SIZE } from '../dist/server/src/storage/postgres/postgres.js';
 import { startCluster } from '../../scripts/postgres.mjs';
+import { CONCURRENCY as PG_CLIENTS, commits, pollStatements, prepareCeilings, ratingStatements } from './postgres-ceiling.js';
 
 const SECONDS = Number(process.env.AW_BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.AW_BENCH_ROUNDS ?? 3);
@@ -162,10 +164,13 @@ const servers = {
 };
 
 const RATE = { kind: 'rate', articles: ids(50) };
+const VOTE_CEILING = 'ceiling: bare node:http, a vote\'s POST (its JSON parsed, JSON answered)';
 const POLL = { kind: 'poll', pollId: 'bench-poll', optionIds: ['a', 'b', 'c', 'd'] };
 /**
  * What is measured, and held to what: `ofCeiling` (a share of the node:http ceiling's rate),
- * `asFastAs` (a share of another measurement's rate), `votes` (a rate and a p99 latency).
+ * `asFastAs` (a share of another measurement's rate), `votes` (a rate and a p99 latency), printed
+ * beside the `ceilings` (other measurements' rates) that bound it on this machine. A scenario
+ * measures `targets` with autocannon sending `request`, or runs its own `measure`.
  */
 const scenarios = [
   { name: 'ceiling: bare node:http, a rating\'s JSON', targets: [servers.ceiling], request: ONE },
@@ -175,8 +180,9 @@ const scenarios = [
   { name: 'batch read of 30, 1,000,000 votes stored', targets: [servers.large], request: BATCH, ofCeiling: 0.6, asFastAs: ['batch read of 30, 1,000 votes stored', 0.85] },
   { name: 'one rating read, no read cache, 1,000 votes', targets: [servers.smallUncached], request: ONE },
   { name: 'one rating read, no read cache, 1,000,000 votes', targets: [servers.largeUncached], request: ONE, asFastAs: ['one rating read, no read cache, 1,000 votes', 0.85] },
-  { name: 'rating vote from a new voter, SQLite', targets: [servers.votes], request: RATE, votes: { perSecond: 10_000, p99: 25 } },
-  { name: 'poll vote from a new voter, SQLite', targets: [servers.votes], request: POLL, votes: { perSecond: 10_000, p99: 25 } },
+  { name: VOTE_CEILING, targets: [servers.ceiling], request: RATE },
+  { name: 'rating vote from a new voter, SQLite', targets: [servers.votes], request: RATE, votes: { perSecond: 10_000, p99: 25 }, ceilings: [VOTE_CEILING] },
+  { name: 'poll vote from a new voter, SQLite', targets: [servers.votes], request: POLL, votes: { perSecond: 10_000, p99: 25 }, ceilings: [VOTE_CEILING] },
 ];
 
 // PostgreSQL: votes with one server process and with two on one database, the load split between
@@ -194,27 +200,45 @@ console.log(`PostgreSQL: ${process.env.AW_BENCH_POSTGRES_URL ? 'AW_BENCH_POSTGRE
 if (postgres) {
   servers.postgresOne = await startServer(postgres, '--seed', seed, '--trust-proxy', 'loopback');
   servers.postgresTwo = await startServer(postgres, '--trust-proxy', 'loopback');
+  await prepareCeilings(postgres);
   const one = [servers.postgresOne];
   const two = [servers.postgresOne, servers.postgresTwo];
+  const statement = (run, options) => () => run(postgres, { seconds: SECONDS, ...options });
+  const ceiling = {
+    commitsOne: 'PostgreSQL ceiling: one-row commits, 1 client',
+    commitsMany: `PostgreSQL ceiling: one-row commits, ${PG_CLIENTS} clients`,
+    rate: `PostgreSQL ceiling: aw_rate_article, bare pg pool of ${POOL_SIZE} (the server's), ${PG_CLIENTS} callers`,
+    rateWide: `PostgreSQL ceiling: aw_rate_article, bare pg pool of ${PG_CLIENTS}`,
+    poll: `PostgreSQL ceiling: a poll vote's 2 statements, bare pg pool of ${POOL_SIZE}, ${PG_CLIENTS} callers`,
+    pollWide: `PostgreSQL ceiling: a poll vote's 2 statements, bare pg pool of ${PG_CLIENTS}`,
+  };
+  const rateCeilings = [VOTE_CEILING, ceiling.commitsMany, ceiling.rate, ceiling.rateWide];
+  const pollCeilings = [VOTE_CEILING, ceiling.commitsMany, ceiling.poll, ceiling.pollWide];
   scenarios.push(
-    { name: 'rating vote from a new voter, PostgreSQL, 1 process', targets: one, request: RATE, votes: { perSecond: 3_000 } },
-    { name: 'rating vote from a new voter, PostgreSQL, 2 processes', targets: two, request: RATE, votes: { perSecond: 3_000 } },
-    { name: 'poll vote from a new voter, PostgreSQL, 1 process', targets: one, request: POLL, votes: { perSecond: 3_000 } },
-    { name: 'poll vote from a new voter, PostgreSQL, 2 processes', targets: two, request: POLL, votes: { perSecond: 3_000 } },
+    { name: ceiling.commitsOne, measure: statement(commits, { callers: 1 }) },
+    { name: ceiling.commitsMany, measure: statement(commits, { callers: PG_CLIENTS }) },
+    { name: ceiling.rate, measure: statement(ratingStatements, { poolSize: POOL_SIZE }) },
+    { name: ceiling.rateWide, measure: statement(ratingStatements, { poolSize: PG_CLIENTS }) },
+    { name: ceiling.poll, measure: statement(pollStatements, { poolSize: POOL_SIZE }) },
+    { name: ceiling.pollWide, measure: statement(pollStatements, { poolSize: PG_CLIENTS }) },
+    { name: 'rating vote from a new voter, PostgreSQL, 1 process', targets: one, request: RATE, votes: { perSecond: 3_000 }, ceilings: rateCeilings },
+    { name: 'rating vote from a new voter, PostgreSQL, 2 processes', targets: two, request: RATE, votes: { perSecond: 3_000 }, ceilings: rateCeilings },
+    { name: 'poll vote from a new voter, PostgreSQL, 1 process', targets: one, request: POLL, votes: { perSecond: 3_000 }, ceilings: pollCeilings },
+    { name: 'poll vote from a new voter, PostgreSQL, 2 processes', targets: two, request: POLL, votes: { perSecond: 3_000 }, ceilings: pollCeilings },
   );
 }
 
 // AW_BENCH_ONLY: a regular expression; only the scenarios it matches run (the ceilings always do).
 const only = process.env.AW_BENCH_ONLY ? new RegExp(process.env.AW_BENCH_ONLY) : undefined;
-if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s, i) => i === 0 || only.test(s.name)));
+if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.startsWith('ceiling') || s.name.includes(' ceiling: ') || only.test(s.name)));
 const results = new Map(scenarios.map((s) => [s.name, []]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const scenario of scenarios) {
-    const result = await measure(scenario.targets, scenario.request);
+    const result = scenario.measure ? await scenario.measure() : await measure(scenario.targets, scenario.request);
     results.get(scenario.name).push(result);
     if (result.failed > 0) console.log(`  ${scenario.name}: ${result.failed} requests failed ${JSON.stringify(result.statusCodes)}`);
   }
-  console.log(`round ${round} of ${ROUNDS} done`);
+  console.log(`round ${round} of ${ROUNDS} done, load average ${load()}`);
 }
 for (const server of Object.values(servers)) server.stop();
 
@@ -226,18 +250,21 @@ const ceiling = rate(scenarios[0].name);
 const figure = (n) => Math.round(n).toLocaleString('en');
 let missed = 0;
 
-console.log(`\n${'measurement'.padEnd(56)} ${'median'.padStart(10)} ${'CPU/request'.padStart(12)}   rounds`);
+const WIDTH = 96;
+console.log(`\n${'measurement'.padEnd(WIDTH)} ${'median'.padStart(10)} ${'CPU/request'.padStart(12)}   rounds`);
 for (const { name } of scenarios) {
   const rounds = results.get(name).map((r) => `${figure(r.perSecond)}/s p99 ${r.p99} ms`).join(', ');
-  console.log(`${name.padEnd(56)} ${`${figure(rate(name))}/s`.padStart(10)} ${`${figure(cpu(name))} µs`.padStart(12)}   ${rounds}`);
+  // No CPU figure for the PostgreSQL ceilings: their work is the database's processes'.
+  const cpuFigure = Number.isFinite(cpu(name)) ? `${figure(cpu(name))} µs` : '–';
+  console.log(`${name.padEnd(WIDTH)} ${`${figure(rate(name))}/s`.padStart(10)} ${cpuFigure.padStart(12)}   ${rounds}`);
 }
 console.log('');
 /** Prints a figure beside its target, PASS or FAIL. */
 function check(name, value, target, met) {
   if (!met) missed++;
-  console.log(`${name.padEnd(72)} ${value.padStart(10)}   target ${target.padEnd(12)} ${met ? 'PASS' : 'FAIL'}`);
+  console.log(`${name.padEnd(WIDTH)} ${value.padStart(10)}   target ${target.padEnd(12)} ${met ? 'PASS' : 'FAIL'}`);
 }
-for (const { name, ofCeiling, asFastAs, votes } of scenarios) {
+for (const { name, ofCeiling, asFastAs, votes, ceilings = [] } of scenarios) {
   if (ofCeiling) check(`${name}: of the ceiling`, (rate(name) / ceiling).toFixed(2), `≥ ${ofCeiling.toFixed(2)}`, rate(name) / ceiling >= ofCeiling);
   if (asFastAs && results.has(asFastAs[0])) {
     const [other, share] = asFastAs;
@@ -248,6 +275,11 @@ for (const { name, ofCeiling, asFastAs, votes } of scenarios) {
     check(name, `${figure(rate(name))}/s`, `≥ ${figure(votes.perSecond)}/s`, rate(name) >= votes.perSecond);
     if (votes.p99) check(`${name}: p99 latency`, `${p99(name)} ms`, `≤ ${votes.p99} ms`, p99(name) <= votes.p99);
     check(`${name}: failed requests`, String(failed(name)), '0', failed(name) === 0);
+    // Whether the target is reachable here at all: the same work with everything but one part taken away.
+    for (const bound of ceilings.filter((c) => results.has(c))) {
+      const reachable = rate(bound) >= votes.perSecond;
+      console.log(`  beside ${bound}: ${figure(rate(bound))}/s, the target ${reachable ? 'below it' : 'ABOVE it: not reachable on this machine'}`);
+    }
   }
 }
 if (!postgres) check('PostgreSQL votes, 1 and 2 processes: not measured', 'none', '≥ 3,000/s', false);
