@@ -33,7 +33,11 @@ export const POSTGRES_TIMEOUTS = {
   /** For one statement's reply, on the client: a server that went silent (a dead host, a cut network). */
   replyMs: 6000,
 };
-/** Connections each server process keeps at most. */
+/**
+ * Connections each server process keeps at most, unless told (--db-pool-size). Votes in flight past
+ * it wait for a connection; PostgreSQL commits together the votes that end at once, so a larger
+ * pool lets more of them share a flush (bench:server measures both).
+ */
 export const POOL_SIZE = 10;
 /** The SQLSTATEs the vote functions (migrations.ts) refuse a vote with, having written nothing. */
 const REFUSED = { ratingChange: 'AW409', itemLimit: 'AW429' };
@@ -158,7 +162,7 @@ async function rolledBack(tx: pg.PoolClient, error: unknown): Promise<boolean> {
 export async function openPostgresStorage(url: string, options: StorageOptions = {}): Promise<Storage> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: POOL_SIZE,
+    max: options.poolSize ?? POOL_SIZE,
     connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
     statement_timeout: POSTGRES_TIMEOUTS.statementMs,
     query_timeout: POSTGRES_TIMEOUTS.replyMs,
