@@ -198,33 +198,51 @@ if (!postgres) {
 }
 console.log(`PostgreSQL: ${process.env.AW_BENCH_POSTGRES_URL ? 'AW_BENCH_POSTGRES_URL' : postgres ? 'a private cluster started for this run' : `none (${postgresMissing})`}\n`);
 if (postgres) {
+  // Each process's pool: the default (POOL_SIZE), as wide as the load's connections, or half as wide
+  // for each of two processes; and PostgreSQL's own group commit (commit_delay), set by the URL.
+  const wide = String(CONNECTIONS);
+  const half = String(CONNECTIONS / 2);
+  const withSettings = (url, settings) => `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(settings)}`;
+  const GROUP_COMMIT = { commit_delay: 1000, commit_siblings: 5 };
+  const groupCommit = Object.entries(GROUP_COMMIT).map(([name, value]) => `-c ${name}=${value}`).join(' ');
   servers.postgresOne = await startServer(postgres, '--seed', seed, '--trust-proxy', 'loopback');
-  servers.postgresTwo = await startServer(postgres, '--trust-proxy', 'loopback');
+  servers.postgresWide = await startServer(postgres, '--trust-proxy', 'loopback', '--db-pool-size', wide);
+  // commit_delay is a superuser's setting: tried on the bench's own cluster only.
+  const ownCluster = !process.env.AW_BENCH_POSTGRES_URL;
+  if (ownCluster) servers.postgresWideDelay = await startServer(withSettings(postgres, groupCommit), '--trust-proxy', 'loopback', '--db-pool-size', wide);
+  servers.postgresHalfA = await startServer(postgres, '--trust-proxy', 'loopback', '--db-pool-size', half);
+  servers.postgresHalfB = await startServer(postgres, '--trust-proxy', 'loopback', '--db-pool-size', half);
   await prepareCeilings(postgres);
   const one = [servers.postgresOne];
-  const two = [servers.postgresOne, servers.postgresTwo];
+  const two = [servers.postgresHalfA, servers.postgresHalfB];
   const statement = (run, options) => () => run(postgres, { seconds: SECONDS, ...options });
   const ceiling = {
     commitsOne: 'PostgreSQL ceiling: one-row commits, 1 client',
     commitsMany: `PostgreSQL ceiling: one-row commits, ${PG_CLIENTS} clients`,
-    rate: `PostgreSQL ceiling: aw_rate_article, bare pg pool of ${POOL_SIZE} (the server's), ${PG_CLIENTS} callers`,
+    rate: `PostgreSQL ceiling: aw_rate_article, bare pg pool of ${POOL_SIZE}, ${PG_CLIENTS} callers`,
     rateWide: `PostgreSQL ceiling: aw_rate_article, bare pg pool of ${PG_CLIENTS}`,
+    rateWideDelay: `PostgreSQL ceiling: aw_rate_article, bare pg pool of ${PG_CLIENTS}, commit_delay 1 ms`,
     poll: `PostgreSQL ceiling: a poll vote's 2 statements, bare pg pool of ${POOL_SIZE}, ${PG_CLIENTS} callers`,
     pollWide: `PostgreSQL ceiling: a poll vote's 2 statements, bare pg pool of ${PG_CLIENTS}`,
   };
-  const rateCeilings = [VOTE_CEILING, ceiling.commitsMany, ceiling.rate, ceiling.rateWide];
+  const rateCeilings = [VOTE_CEILING, ceiling.commitsMany, ceiling.rate, ceiling.rateWide, ...(ownCluster ? [ceiling.rateWideDelay] : [])];
   const pollCeilings = [VOTE_CEILING, ceiling.commitsMany, ceiling.poll, ceiling.pollWide];
+  const target = { perSecond: 3_000 };
   scenarios.push(
     { name: ceiling.commitsOne, measure: statement(commits, { callers: 1 }) },
     { name: ceiling.commitsMany, measure: statement(commits, { callers: PG_CLIENTS }) },
     { name: ceiling.rate, measure: statement(ratingStatements, { poolSize: POOL_SIZE }) },
     { name: ceiling.rateWide, measure: statement(ratingStatements, { poolSize: PG_CLIENTS }) },
+    ...(ownCluster ? [{ name: ceiling.rateWideDelay, measure: statement(ratingStatements, { poolSize: PG_CLIENTS, settings: GROUP_COMMIT }) }] : []),
     { name: ceiling.poll, measure: statement(pollStatements, { poolSize: POOL_SIZE }) },
     { name: ceiling.pollWide, measure: statement(pollStatements, { poolSize: PG_CLIENTS }) },
-    { name: 'rating vote from a new voter, PostgreSQL, 1 process', targets: one, request: RATE, votes: { perSecond: 3_000 }, ceilings: rateCeilings },
-    { name: 'rating vote from a new voter, PostgreSQL, 2 processes', targets: two, request: RATE, votes: { perSecond: 3_000 }, ceilings: rateCeilings },
-    { name: 'poll vote from a new voter, PostgreSQL, 1 process', targets: one, request: POLL, votes: { perSecond: 3_000 }, ceilings: pollCeilings },
-    { name: 'poll vote from a new voter, PostgreSQL, 2 processes', targets: two, request: POLL, votes: { perSecond: 3_000 }, ceilings: pollCeilings },
+    { name: `rating vote from a new voter, PostgreSQL, 1 process, pool of ${POOL_SIZE} (default)`, targets: one, request: RATE, votes: target, ceilings: rateCeilings },
+    { name: `rating vote from a new voter, PostgreSQL, 1 process, pool of ${wide}`, targets: [servers.postgresWide], request: RATE, votes: target, ceilings: rateCeilings },
+    ...(ownCluster ? [{ name: `rating vote from a new voter, PostgreSQL, 1 process, pool of ${wide}, commit_delay 1 ms`, targets: [servers.postgresWideDelay], request: RATE, votes: target, ceilings: rateCeilings }] : []),
+    { name: `rating vote from a new voter, PostgreSQL, 2 processes, pools of ${half}`, targets: two, request: RATE, votes: target, ceilings: rateCeilings },
+    { name: `poll vote from a new voter, PostgreSQL, 1 process, pool of ${POOL_SIZE} (default)`, targets: one, request: POLL, votes: target, ceilings: pollCeilings },
+    { name: `poll vote from a new voter, PostgreSQL, 1 process, pool of ${wide}`, targets: [servers.postgresWide], request: POLL, votes: target, ceilings: pollCeilings },
+    { name: `poll vote from a new voter, PostgreSQL, 2 processes, pools of ${half}`, targets: two, request: POLL, votes: target, ceilings: pollCeilings },
   );
 }
 
