@@ -248,6 +248,90 @@ END
 $$;
 `,
   },
+  {
+    version: 4,
+    name: "a poll's readers' counts spread over 16 rows (poll_counts), so votes on one poll do not take turns",
+    // Every vote on a poll used to move two rows all its votes share (the poll's voters, its
+    // option's votes), and held their locks until its commit was on disk: the votes on one poll
+    // took turns, one flush each. Now a vote adds to the rows of its voter's shard (one of 16, by a
+    // hash of the voter, so a change of ballot comes back to the same one) in poll_counts, where
+    // option_id '' holds the voters (an option's id is never empty). A count is the old column's
+    // figure plus its shards' (poll_option_votes, poll_rows); the old columns keep what was counted
+    // before. The poll's row is only share-locked by a vote (to check its version): an editor's
+    // change waits for the votes checked against the poll as it was, and they for it.
+    sql: `
+CREATE TABLE poll_counts (
+  poll_id TEXT NOT NULL,
+  option_id TEXT NOT NULL,
+  shard SMALLINT NOT NULL,
+  votes BIGINT NOT NULL,
+  PRIMARY KEY (poll_id, option_id, shard)
+);
+
+CREATE VIEW poll_option_votes AS
+  SELECT o.poll_id, o.option_id, o.label, o.position, o.imported_votes,
+         o.reader_votes + coalesce((SELECT sum(c.votes) FROM poll_counts c WHERE c.poll_id = o.poll_id AND c.option_id = o.option_id), 0)::BIGINT AS reader_votes
+  FROM poll_options o;
+
+CREATE OR REPLACE VIEW poll_rows AS
+  SELECT p.id, p.created, p.version, p.question, p.multiple, p.max_choices, p.results, p.closes_at, p.closed, p.allow_change,
+         p.imported_voters,
+         p.reader_voters + coalesce((SELECT sum(c.votes) FROM poll_counts c WHERE c.poll_id = p.id AND c.option_id = ''), 0)::BIGINT AS reader_voters,
+         coalesce((SELECT json_agg(json_build_object('id', o.option_id, 'label', o.label,
+                                   'votes', o.imported_votes + o.reader_votes, 'readerVotes', o.reader_votes) ORDER BY o.position)
+                   FROM poll_option_votes o WHERE o.poll_id = p.id), '[]') AS options
+  FROM polls p;
+
+CREATE OR REPLACE FUNCTION aw_vote_poll(
+  p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT,
+  p_poll TEXT, p_voter TEXT, p_version BIGINT, p_previous TEXT, p_choices TEXT,
+  p_options TEXT[], p_deltas INTEGER[], p_at TEXT,
+  p_day TEXT, p_item TEXT, p_address TEXT, p_limit INTEGER
+) RETURNS TABLE (seen_fingerprint TEXT, seen_reply TEXT, poll JSON)
+LANGUAGE plpgsql AS $$
+DECLARE
+  previous TEXT;
+  after_vote JSON;
+  voter_shard SMALLINT := hashtext(p_voter) & 15;
+BEGIN
+  INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (p_receipt, p_fingerprint, '', p_created_at)
+    ON CONFLICT (key) DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT r.fingerprint, r.reply, NULL::JSON FROM receipts r WHERE r.key = p_receipt;
+    RETURN;
+  END IF;
+  SELECT b.choices INTO previous FROM poll_ballots b WHERE b.poll_id = p_poll AND b.voter = p_voter FOR UPDATE;
+  IF previous IS DISTINCT FROM p_previous THEN
+    RAISE EXCEPTION 'this voter''s ballot changed since it was read' USING ERRCODE = '40001';
+  END IF;
+  PERFORM 1 FROM polls WHERE id = p_poll AND version = p_version FOR SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'the poll changed since it was read' USING ERRCODE = '40001';
+  END IF;
+  IF previous IS NULL THEN
+    INSERT INTO poll_counts AS c (poll_id, option_id, shard, votes) VALUES (p_poll, '', voter_shard, 1)
+      ON CONFLICT (poll_id, option_id, shard) DO UPDATE SET votes = c.votes + 1;
+  END IF;
+  FOR i IN 1 .. coalesce(array_length(p_options, 1), 0) LOOP
+    INSERT INTO poll_counts AS c (poll_id, option_id, shard, votes) VALUES (p_poll, p_options[i], voter_shard, p_deltas[i])
+      ON CONFLICT (poll_id, option_id, shard) DO UPDATE SET votes = c.votes + excluded.votes;
+  END LOOP;
+  IF previous IS NULL THEN
+    -- A first ballot of this voter racing another: this insert fails (23505) and the caller reads again.
+    INSERT INTO poll_ballots (poll_id, voter, choices) VALUES (p_poll, p_voter, p_choices);
+    IF p_limit > 0 AND NOT aw_count_item_vote(p_day, p_item, p_address, p_limit) THEN
+      RAISE EXCEPTION 'past the per-item cap' USING ERRCODE = 'AW429';
+    END IF;
+  ELSE
+    UPDATE poll_ballots SET choices = p_choices WHERE poll_id = p_poll AND voter = p_voter;
+  END IF;
+  SELECT row_to_json(v) INTO after_vote FROM poll_rows v WHERE v.id = p_poll;
+  UPDATE receipts SET reply = json_build_object('poll', after_vote, 'choices', p_choices::JSON, 'at', p_at)::TEXT WHERE key = p_receipt;
+  RETURN QUERY SELECT NULL::TEXT, NULL::TEXT, after_vote;
+END
+$$;
+`,
+  },
 ];
 
 /**
