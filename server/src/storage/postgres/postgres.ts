@@ -267,14 +267,13 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
       );
     }
     const keep = new Set(poll.options.map((o) => o.id));
-    const stored = await tx.query<{ option_id: string; reader_votes: number }>('SELECT option_id, reader_votes FROM poll_option_votes WHERE poll_id = $1', [poll.id]);
+    const stored = await tx.query<{ option_id: string; reader_votes: number }>('SELECT option_id, reader_votes FROM poll_options WHERE poll_id = $1', [poll.id]);
     for (const old of stored.rows) {
       if (keep.has(old.option_id)) continue;
       if (old.reader_votes > 0) {
         throw new ApiError(409, 'option-has-votes', `Option "${old.option_id}" has readers' votes and cannot be removed.`, 'options');
       }
       await tx.query('DELETE FROM poll_options WHERE poll_id = $1 AND option_id = $2', [poll.id, old.option_id]);
-      await tx.query('DELETE FROM poll_counts WHERE poll_id = $1 AND option_id = $2', [poll.id, old.option_id]); // shards adding up to 0
     }
     for (const [position, option] of poll.options.entries()) {
       await tx.query(
