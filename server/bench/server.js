@@ -7,7 +7,9 @@
 // other work on the machine comes and goes.
 //
 // AW_BENCH_SECONDS (5) per measurement after a 1 s warm-up, AW_BENCH_ROUNDS (3), 50 connections;
-// AW_BENCH_ONLY=regexp runs only the scenarios whose names it matches (and the ceiling).
+// AW_BENCH_ONLY=regexp runs only the scenarios whose names it matches (and the ceilings).
+// AW_BENCH_BEFORE=DIR: another build of the server package (its bin/ and dist/, say of the commit
+// before a change) measured in the same run on the batch read and the votes, marked "(before)".
 // PostgreSQL: the database AW_BENCH_POSTGRES_URL names (postgres://…, one the server may use), else
 // a private cluster started here (scripts/postgres.mjs, as the tests do) and deleted after.
 import { spawn } from 'node:child_process';
@@ -15,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openSqliteStorage } from '../dist/server/src/storage/sqlite.js';
 import { POOL_SIZE } from '../dist/server/src/storage/postgres/postgres.js';
 import { startCluster } from '../../scripts/postgres.mjs';
@@ -56,15 +59,26 @@ async function databaseWith(votes) {
   return path;
 }
 
+/** A new database `name` on the cluster of `url` (the bench's own); its URL. */
+async function databaseIn(url, name) {
+  const client = new pg.Client(url);
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const other = new URL(url);
+  other.pathname = `/${name}`;
+  return other.href;
+}
+
 const processes = new Set();
 process.on('exit', () => {
   for (const child of processes) child.kill('SIGKILL');
   rmSync(temp, { recursive: true, force: true });
 });
 
-/** Starts a server process (`node script args`); resolves with its URL and PID once it listens. */
-function startProcess(script, args = []) {
-  const child = spawn(process.execPath, [join(root, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts a server process (`node script args`, script in `from`); resolves with its URL and PID once it listens. */
+function startProcess(script, args = [], from = root) {
+  const child = spawn(process.execPath, [join(from, script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   processes.add(child);
   child.once('exit', () => processes.delete(child));
   let output = '';
@@ -85,6 +99,9 @@ function startProcess(script, args = []) {
 
 /** The reference server's command line: request logging off, as a busy site runs it. */
 const startServer = (db, ...args) => startProcess('bin/article-widgets-server.js', ['--port', '0', '--db', db, '--log', 'warn', ...args]);
+const before = process.env.AW_BENCH_BEFORE;
+/** The other build's server (AW_BENCH_BEFORE), on a database of its own: its schema may be older. */
+const startBefore = (db, ...args) => startProcess('bin/article-widgets-server.js', ['--port', '0', '--db', db, '--log', 'warn', ...args], before);
 
 /** CPU time a process has used so far (all its threads, user and system), in µs; undefined without /proc. */
 function cpuMicroseconds(pid) {
@@ -180,6 +197,11 @@ const scenarios = [
   { name: 'batch read of 30, 1,000,000 votes stored', targets: [servers.large], request: BATCH, ofCeiling: 0.6, asFastAs: ['batch read of 30, 1,000 votes stored', 0.85] },
   { name: 'one rating read, no read cache, 1,000 votes', targets: [servers.smallUncached], request: ONE },
   { name: 'one rating read, no read cache, 1,000,000 votes', targets: [servers.largeUncached], request: ONE, asFastAs: ['one rating read, no read cache, 1,000 votes', 0.85] },
+  ...(before
+    ? [
+        { name: 'batch read of 30, 1,000 votes stored (before)', targets: [await startBefore(small)], request: BATCH, ofCeiling: 0.6 },
+      ]
+    : []),
   { name: VOTE_CEILING, targets: [servers.ceiling], request: RATE },
   { name: 'rating vote from a new voter, SQLite', targets: [servers.votes], request: RATE, votes: { perSecond: 10_000, p99: 25 }, ceilings: [VOTE_CEILING] },
   { name: 'poll vote from a new voter, SQLite', targets: [servers.votes], request: POLL, votes: { perSecond: 10_000, p99: 25 }, ceilings: [VOTE_CEILING] },
@@ -244,6 +266,14 @@ if (postgres) {
     { name: `poll vote from a new voter, PostgreSQL, 1 process, pool of ${wide}`, targets: [servers.postgresWide], request: POLL, votes: target, ceilings: pollCeilings },
     { name: `poll vote from a new voter, PostgreSQL, 2 processes, pools of ${half}`, targets: two, request: POLL, votes: target, ceilings: pollCeilings },
   );
+  if (before && ownCluster) {
+    const database = await databaseIn(postgres, 'aw_bench_before');
+    const old = [await startBefore(database, '--seed', seed, '--trust-proxy', 'loopback')];
+    scenarios.push(
+      { name: `rating vote from a new voter, PostgreSQL, 1 process, pool of ${POOL_SIZE} (before)`, targets: old, request: RATE, votes: target },
+      { name: `poll vote from a new voter, PostgreSQL, 1 process, pool of ${POOL_SIZE} (before)`, targets: old, request: POLL, votes: target },
+    );
+  }
 }
 
 // AW_BENCH_ONLY: a regular expression; only the scenarios it matches run (the ceilings always do).
