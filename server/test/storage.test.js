@@ -233,6 +233,27 @@ for (const engine of ENGINES) describe(`${engine} storage`, () => {
     }
   });
 
+  it('refuses to remove an option readers voted for, and removes one they did not', async () => {
+    const { db: path, remove } = await newDatabase(engine);
+    const storage = await openStorage(path);
+    try {
+      const poll = (ids) => ({ id: 'p', question: 'Q', options: ids.map((id) => ({ id, label: id, votes: 0 })), multiple: false, maxChoices: 1, results: 'always', closesAt: null, closed: false, allowChange: true });
+      await storage.importData(checkWidgetData({ polls: [poll(['a', 'b', 'c', 'd'])] }));
+      await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['b'], receipt: { key: 'k1', fingerprint: 'f' } });
+      await assert.rejects(storage.importData(checkWidgetData({ polls: [poll(['a', 'c', 'd'])] })), { status: 409, code: 'option-has-votes' });
+      await storage.importData(checkWidgetData({ polls: [poll(['a', 'b', 'c'])] }));
+      assert.deepEqual((await storage.adminPoll('p')).options.map((o) => [o.id, o.votes]), [['a', 0], ['b', 1], ['c', 0]]);
+      // A reader's changed ballot leaves the option with no votes: now it may go.
+      await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['a'], receipt: { key: 'k2', fingerprint: 'f' } });
+      await storage.importData(checkWidgetData({ polls: [poll(['a', 'c'])] }));
+      assert.deepEqual((await storage.adminPoll('p')).options.map((o) => [o.id, o.votes]), [['a', 1], ['c', 0]]);
+      assert.equal((await storage.adminPoll('p')).voters, 1);
+    } finally {
+      await storage.close();
+      await remove();
+    }
+  });
+
   if (engine === 'postgres') {
     it('writes no poll vote checked against a poll or a ballot that changed before the write (aw_vote_poll)', async () => {
       const { db: path, remove } = await newDatabase(engine);
