@@ -163,6 +163,17 @@ $$;
     sql: `
 ALTER TABLE polls ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
 
+-- A write's receipt claimed, its reply empty until the same statement completes it: false when one
+-- is under the key already (a retry, or the same key reused: the caller answers from it).
+CREATE FUNCTION aw_claim_receipt(p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT) RETURNS BOOLEAN
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (p_receipt, p_fingerprint, '', p_created_at)
+    ON CONFLICT (key) DO NOTHING;
+  RETURN FOUND;
+END
+$$;
+
 CREATE VIEW poll_rows AS
   SELECT p.id, p.created, p.version, p.question, p.multiple, p.max_choices, p.results, p.closes_at, p.closed, p.allow_change,
          p.imported_voters, p.reader_voters,
@@ -182,9 +193,7 @@ DECLARE
   previous TEXT;
   after_vote JSON;
 BEGIN
-  INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (p_receipt, p_fingerprint, '', p_created_at)
-    ON CONFLICT (key) DO NOTHING;
-  IF NOT FOUND THEN
+  IF NOT aw_claim_receipt(p_receipt, p_fingerprint, p_created_at) THEN
     RETURN QUERY SELECT r.fingerprint, r.reply, NULL::JSON FROM receipts r WHERE r.key = p_receipt;
     RETURN;
   END IF;
@@ -227,9 +236,7 @@ LANGUAGE plpgsql AS $$
 DECLARE
   after_share JSON;
 BEGIN
-  INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (p_receipt, p_fingerprint, '', p_created_at)
-    ON CONFLICT (key) DO NOTHING;
-  IF NOT FOUND THEN
+  IF NOT aw_claim_receipt(p_receipt, p_fingerprint, p_created_at) THEN
     RETURN QUERY SELECT r.fingerprint, r.reply, NULL::JSON FROM receipts r WHERE r.key = p_receipt;
     RETURN;
   END IF;
