@@ -90,7 +90,7 @@ function startProcess(script, args = [], from = root) {
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) {
         clearTimeout(timer);
-        resolve({ url, pid: child.pid, stop: () => child.kill('SIGTERM') });
+        resolve({ url, pid: child.pid });
       }
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
@@ -288,7 +288,8 @@ for (let round = 1; round <= ROUNDS; round++) {
   }
   console.log(`round ${round} of ${ROUNDS} done, load average ${load()}`);
 }
-for (const server of Object.values(servers)) server.stop();
+// Every server this run started, those of AW_BENCH_BEFORE's build too.
+for (const child of processes) child.kill('SIGTERM');
 
 const rate = (name) => median(results.get(name).map((r) => r.perSecond));
 const p99 = (name) => median(results.get(name).map((r) => r.p99));
