@@ -283,14 +283,20 @@ export async function buildApp(options: AppOptions) {
   const handlers: Handlers = {
     health: async () => ({ ok: await storage.health(), version }),
     getRatings: async (request, reply) => {
-      const ids = [...new Set(request.query.ids.split(','))];
-      const ratings = await reads.getMany(
-        ids.map((id) => itemKey('rating', id)),
-        async (missing) => (await storage.getRatings(missing.map((i) => ids[i]))).map((summary) => ({ json: jsonOf(reply, summary, RATING_SUMMARY) })),
+      const { ids: list } = request.query;
+      const ratings = await reads.getCombined(
+        `ratings?ids=${list}`,
+        // The route's schema, { ratings: RatingSummary[] }, written around the summaries' own JSON.
+        (summaries) => `{"ratings":[${summaries.join(',')}]}`,
+        () => {
+          const ids = [...new Set(list.split(','))];
+          return {
+            keys: ids.map((id) => itemKey('rating', id)),
+            loadMissing: async (missing) => (await storage.getRatings(missing.map((i) => ids[i]))).map((summary) => ({ json: jsonOf(reply, summary, RATING_SUMMARY) })),
+          };
+        },
       );
-      // The route's schema, { ratings: RatingSummary[] }, written around the summaries' own JSON.
-      const json = `{"ratings":[${ratings.map((rating) => rating.json).join(',')}]}`;
-      return sendCacheable(request, reply, { json, etag: etagOf(json) });
+      return sendCacheable(request, reply, ratings);
     },
     getRating: async (request, reply) => {
       const { articleId } = request.params;

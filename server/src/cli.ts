@@ -25,6 +25,7 @@ export const OPTIONS: Record<string, Option> = {
   port: { env: 'AW_PORT', default: '8787', help: 'TCP port (0 picks a free one)' },
   host: { env: 'AW_HOST', default: '127.0.0.1', help: 'address to listen on' },
   db: { env: 'AW_DB', default: 'data/widgets.sqlite', help: 'SQLite file (made with its folder if missing), or postgres://user:password@host:port/database (prefer the env var when the URL holds a password)' },
+  'db-pool-size': { env: 'AW_DB_POOL_SIZE', default: '10', help: 'PostgreSQL: connections this process keeps at most; votes in flight beyond it wait for one (keep processes x size within the server\'s max_connections)' },
   'allow-origin': { env: 'AW_ALLOW_ORIGIN', help: 'origins of sites that may use the API, comma-separated (* for any)' },
   'admin-token': { env: 'AW_ADMIN_TOKEN', help: 'bearer token of the admin operations (prefer the env var: argv is visible in ps)' },
   seed: { env: 'AW_SEED', help: 'widget data JSON file to import at start (idempotent)' },
@@ -93,6 +94,7 @@ export async function main(): Promise<number | undefined> {
   const itemVotesPerAddress = Number(o['item-votes-per-address']);
   const requestTimeout = Number(o['request-timeout']);
   const readCacheMs = Number(o['read-cache-ms']);
+  const poolSize = Number(o['db-pool-size']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port: expected 0..65535, got "${o.port}"`);
   if (!Number.isInteger(rateLimit) || rateLimit < 0) return fail(`--rate-limit: expected a whole number, got "${o['rate-limit']}"`);
   if (!Number.isInteger(itemVotesPerAddress) || itemVotesPerAddress < 0) {
@@ -101,6 +103,7 @@ export async function main(): Promise<number | undefined> {
   if (o['rating-change'] !== 'replace' && o['rating-change'] !== 'refuse') return fail('--rating-change: expected replace or refuse');
   if (!(requestTimeout >= 1 && requestTimeout <= 3600)) return fail(`--request-timeout: expected 1 to 3600 seconds, got "${o['request-timeout']}"`);
   if (!Number.isInteger(readCacheMs) || readCacheMs < 0 || readCacheMs > 60_000) return fail(`--read-cache-ms: expected 0 to 60000 ms, got "${o['read-cache-ms']}"`);
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 1000) return fail(`--db-pool-size: expected 1 to 1000 connections, got "${o['db-pool-size']}"`);
   try {
     parseTrustProxy(o['trust-proxy']);
   } catch (error) {
@@ -134,7 +137,7 @@ export async function main(): Promise<number | undefined> {
 
   let storage;
   try {
-    storage = await openStorage(database, { ratingChange: o['rating-change'] });
+    storage = await openStorage(database, { ratingChange: o['rating-change'], poolSize });
   } catch (error) {
     return fail(`--db ${describeDatabase(database)}: cannot open the database: ${reason(error)}`);
   }

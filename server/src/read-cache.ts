@@ -7,6 +7,9 @@
 //   bounds how stale it may be after another process's writes.
 // A load that was under way when its item's entry was dropped is not kept: it may have read the
 // figures before the write. Concurrent misses of one item share one load.
+// A reply made of several items' (a batch read) is kept too, as the very entries it was made of:
+// it serves only while each of them is still the item's entry and fresh, so it is never staler
+// than they are, and a hit costs a lookup per item instead of building and hashing the reply.
 import { createHash } from 'node:crypto';
 
 /** A reply as the API sends it: the JSON and its ETag (the same in every process for the same JSON). */
@@ -25,21 +28,29 @@ interface Entry extends CachedReply {
   expires: number;
 }
 
+/** A reply made of items' entries: valid while every one of `parts` is its key's entry still. */
+interface Combined extends Entry {
+  parts: [key: string, entry: Entry][];
+}
+
 export interface ReadCacheOptions {
   /** How long an entry may serve, in ms; 0 keeps nothing (every read asks the storage). */
   maxAgeMs: number;
   /** The most entries held; the oldest go first. */
   maxEntries?: number;
+  /** The most combined replies held (their keys are the client's choice); the oldest go first. */
+  maxCombined?: number;
   clock?: () => number;
 }
 
 /** The ETag of a JSON reply: 160 bits of its SHA-256, so every process gives the same JSON the same tag. */
 export const etagOf = (json: string): string => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
 
-export function readCache({ maxAgeMs, maxEntries = 10_000, clock = Date.now }: ReadCacheOptions) {
+export function readCache({ maxAgeMs, maxEntries = 10_000, maxCombined = 1000, clock = Date.now }: ReadCacheOptions) {
   const entries = new Map<string, Entry>();
+  const combined = new Map<string, Combined>();
   /** Loads under way, by key; a drop removes the key, and a load keeps its result only if still here. */
-  const loading = new Map<string, Promise<CachedReply>>();
+  const loading = new Map<string, Promise<Entry>>();
 
   function fresh(key: string): Entry | undefined {
     const entry = entries.get(key);
@@ -47,22 +58,28 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, clock = Date.now }: R
     return undefined;
   }
 
-  function keep(key: string, loaded: Loaded, load: Promise<CachedReply>): CachedReply {
-    const reply = { json: loaded.json, etag: etagOf(loaded.json) };
-    if (loading.get(key) !== load) return reply; // dropped meanwhile: serve it to those who asked, keep nothing
+  /** Puts `entry` under `key` as the newest of `map`, dropping the oldest past `max`. */
+  function insert<T>(map: Map<string, T>, key: string, entry: T, max: number): void {
+    map.delete(key); // re-inserted last: Map order is then the order of filling, oldest first
+    map.set(key, entry);
+    if (map.size > max) map.delete(map.keys().next().value!);
+  }
+
+  function keep(key: string, loaded: Loaded, load: Promise<Entry>): Entry {
+    const etag = etagOf(loaded.json);
+    // Dropped meanwhile: served to those who asked, kept nowhere (and stale at once for a combined reply).
+    if (loading.get(key) !== load) return { json: loaded.json, etag, expires: -Infinity };
     loading.delete(key);
-    const expires = Math.min(clock() + maxAgeMs, loaded.notAfter ?? Infinity);
-    entries.delete(key); // re-inserted last: Map order is then the order of filling, oldest first
-    entries.set(key, { ...reply, expires });
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-    return reply;
+    const entry = { json: loaded.json, etag, expires: Math.min(clock() + maxAgeMs, loaded.notAfter ?? Infinity) };
+    insert(entries, key, entry, maxEntries);
+    return entry;
   }
 
   /** Starts one load shared by `keys`; each key's reply is kept unless it was dropped meanwhile. */
-  function startLoad(keys: string[], load: () => Promise<Loaded[]>): Promise<CachedReply>[] {
+  function startLoad(keys: string[], load: () => Promise<Loaded[]>): Promise<Entry>[] {
     const loaded = load();
     return keys.map((key, i) => {
-      const reply: Promise<CachedReply> = loaded.then(
+      const reply: Promise<Entry> = loaded.then(
         (all) => keep(key, all[i], reply),
         (error: unknown) => {
           if (loading.get(key) === reply) loading.delete(key);
@@ -72,6 +89,19 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, clock = Date.now }: R
       loading.set(key, reply);
       return reply;
     });
+  }
+
+  /**
+   * The replies of `keys`, in order: those in memory, and the others from one `loadMissing` call
+   * given the missing keys' indexes and answering in their order.
+   */
+  async function getMany(keys: string[], loadMissing: (missing: number[]) => Promise<Loaded[]>): Promise<Entry[]> {
+    if (maxAgeMs <= 0) return (await loadMissing(keys.map((_, i) => i))).map(({ json }) => ({ json, etag: etagOf(json), expires: -Infinity }));
+    const known = keys.map((key) => fresh(key) ?? loading.get(key));
+    const missing = keys.flatMap((_, i) => (known[i] === undefined ? [i] : []));
+    const loads = missing.length > 0 ? startLoad(missing.map((i) => keys[i]), () => loadMissing(missing)) : [];
+    let loaded = 0; // the missing keys come in order: each takes the next load
+    return Promise.all(known.map(async (reply) => reply ?? loads[loaded++]));
   }
 
   return {
@@ -84,17 +114,32 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, clock = Date.now }: R
       return fresh(key) ?? loading.get(key) ?? startLoad([key], async () => [await load()])[0];
     },
 
+    getMany,
+
     /**
-     * The replies of `keys`, in order: those in memory, and the others from one `loadMissing` call
-     * given the missing keys' indexes and answering in their order.
+     * A reply made by `join` of the replies of several items (as getMany gives them), kept under
+     * `key` while each of them is its item's entry still, and fresh: a hit looks each item up, and
+     * neither joins nor hashes. `items` (the items' keys, and their loader for getMany) runs only on
+     * a miss.
      */
-    async getMany(keys: string[], loadMissing: (missing: number[]) => Promise<Loaded[]>): Promise<CachedReply[]> {
-      if (maxAgeMs <= 0) return (await loadMissing(keys.map((_, i) => i))).map(({ json }) => ({ json, etag: etagOf(json) }));
-      const known = keys.map((key) => fresh(key) ?? loading.get(key));
-      const missing = keys.flatMap((_, i) => (known[i] === undefined ? [i] : []));
-      const loads = missing.length > 0 ? startLoad(missing.map((i) => keys[i]), () => loadMissing(missing)) : [];
-      let loaded = 0; // the missing keys come in order: each takes the next load
-      return Promise.all(known.map(async (reply) => reply ?? loads[loaded++]));
+    async getCombined(
+      key: string,
+      join: (jsons: string[]) => string,
+      items: () => { keys: string[]; loadMissing: (missing: number[]) => Promise<Loaded[]> },
+    ): Promise<CachedReply> {
+      const known = combined.get(key);
+      if (known && known.expires > clock() && known.parts.every(([item, entry]) => entries.get(item) === entry)) return known;
+      const { keys, loadMissing } = items();
+      const parts = await getMany(keys, loadMissing);
+      const json = join(parts.map((part) => part.json));
+      const reply: Combined = {
+        json,
+        etag: etagOf(json),
+        expires: Math.min(...parts.map((part) => part.expires)),
+        parts: keys.map((item, i) => [item, parts[i]]),
+      };
+      if (maxAgeMs > 0) insert(combined, key, reply, maxCombined);
+      return reply;
     },
 
     /** Drops `key`, and any load of it under way: the next read asks the storage. */
@@ -106,6 +151,7 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, clock = Date.now }: R
     /** Drops everything (after an import, which may change any item). */
     clear(): void {
       entries.clear();
+      combined.clear();
       loading.clear();
     },
   };

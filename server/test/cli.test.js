@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ARTICLE, client, demoData, key, killSpawned, root, spawnCli, tempDir, vote, voter } from './helpers.js';
+import { ARTICLE, client, demoData, inspect, key, killSpawned, newDatabase, root, spawnCli, tempDir, vote, voter } from './helpers.js';
 
 const seedFile = join(root, 'test/fixtures/widgets.json');
 const temp = tempDir();
@@ -68,6 +68,28 @@ describe('the CLI', () => {
     assert.equal(error.code, 1);
     assert.match(error.err, new RegExp(`--db postgres://widgets:\\*\\*\\*@127\\.0\\.0\\.1:${port}/widgets: cannot open the database: .*ECONNREFUSED`));
     assert.equal(error.err.includes('s3cret-password'), false);
+  });
+
+  it('keeps at most --db-pool-size connections to PostgreSQL, however many votes are in flight, and refuses a size that is not one', async () => {
+    for (const value of ['0', '2.5', 'many', '1001']) {
+      const error = await spawnCli(['--port', '0', '--db', ':memory:', '--db-pool-size', value]).ready.catch((e) => e);
+      assert.equal(error.code, 1, value);
+      assert.match(error.err, new RegExp(`--db-pool-size: expected 1 to 1000 connections, got "${value}"`));
+    }
+    const { db, remove } = await newDatabase('postgres');
+    const server = spawnCli(['--port', '0', '--db', db, '--log', 'warn', '--rate-limit', '0', '--db-pool-size', '2']);
+    try {
+      const api = client(await server.ready);
+      const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => vote(api, `pooled-${i % 4}`, 1 + (i % 5))));
+      assert.deepEqual(replies.map((r) => r.status), replies.map(() => 200));
+      const database = await inspect(db);
+      const [{ connections }] = await database.all(`SELECT count(*) AS connections FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'article-widgets-server'`);
+      await database.close();
+      assert.ok(connections >= 1 && connections <= 2, `${connections} connections`);
+    } finally {
+      await stop(server);
+      await remove();
+    }
   });
 
   it('takes every option from environment variables', async () => {

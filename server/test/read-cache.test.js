@@ -65,6 +65,74 @@ describe('readCache', () => {
     await cache.getMany(['a', 'c'], async () => assert.fail('both are in memory'));
   });
 
+  it('getCombined keeps a reply made of items while each is unchanged and fresh: a drop or an expiry of one remakes it', async () => {
+    const clock = { now: 0 };
+    const cache = readCache({ maxAgeMs: 1000, clock: () => clock.now });
+    const figures = { a: 1, b: 2 };
+    let made = 0;
+    const combined = () =>
+      cache.getCombined('a,b', (jsons) => `[${jsons.join(',')}]`, () => {
+        made++;
+        return { keys: ['a', 'b'], loadMissing: async (missing) => missing.map((i) => ({ json: String(figures['ab'[i]]) })) };
+      });
+    const first = await combined();
+    assert.equal(first.json, '[1,2]');
+    assert.match(first.etag, /^"[\w-]{27}"$/);
+    assert.equal(await combined(), first, 'from memory, as it was');
+    assert.equal(made, 1);
+
+    figures.b = 3;
+    cache.drop('b'); // a write to one of its items
+    const afterWrite = await combined();
+    assert.equal(afterWrite.json, '[1,3]');
+    assert.notEqual(afterWrite.etag, first.etag);
+    assert.equal(made, 2);
+
+    await cache.get('a', async () => assert.fail('a is in memory'));
+    clock.now = 500;
+    figures.a = 4;
+    cache.drop('a');
+    await cache.get('a', async () => ({ json: String(figures.a) })); // a reloaded by a single read
+    assert.equal((await combined()).json, '[4,3]', 'an item reloaded elsewhere is not the entry the reply was made of');
+    assert.equal(made, 3);
+
+    clock.now = 1000; // b, loaded at 0, expires: so does every reply holding it
+    figures.b = 5;
+    assert.equal((await combined()).json, '[4,5]');
+    assert.equal(made, 4);
+  });
+
+  it('getCombined keeps no reply with an item dropped while it loaded, nor any at maxAgeMs 0', async () => {
+    const cache = readCache({ maxAgeMs: 60_000 });
+    let release;
+    let figure = 1;
+    let loads = 0;
+    const combined = () =>
+      cache.getCombined('k', (jsons) => jsons.join(), () => ({
+        keys: ['k'],
+        loadMissing: async () => {
+          loads++;
+          const seen = figure;
+          if (loads === 1) await new Promise((resolve) => (release = resolve));
+          return [{ json: String(seen) }];
+        },
+      }));
+    const reading = combined();
+    await new Promise((resolve) => setImmediate(resolve));
+    figure = 2;
+    cache.drop('k'); // a write acknowledged while the batch read was under way
+    release();
+    assert.equal((await reading).json, '1', 'the read that began before the write answers what it read');
+    assert.equal((await combined()).json, '2', 'but it was not kept');
+
+    const uncached = readCache({ maxAgeMs: 0 });
+    let made = 0;
+    const read = () => uncached.getCombined('k', (jsons) => jsons.join(), () => (made++, { keys: ['k'], loadMissing: async () => [{ json: '1' }] }));
+    await read();
+    await read();
+    assert.equal(made, 2);
+  });
+
   it('never serves an entry past the time its loader named, nor holds more than maxEntries', async () => {
     const clock = { now: 0 };
     const cache = readCache({ maxAgeMs: 1000, maxEntries: 2, clock: () => clock.now });

@@ -179,6 +179,112 @@ for (const engine of ENGINES) describe(`${engine} storage`, () => {
     }
   });
 
+  it('answers a poll vote and a share, replays each under its receipt, and refuses a reused key and a vote past the cap, writing nothing of them', async () => {
+    const clock = { now: Date.parse('2026-11-29T10:00:00Z') };
+    const { db: path, remove } = await newDatabase(engine);
+    const storage = await openStorage(path, { now: () => new Date(clock.now) });
+    try {
+      const quota = { key: 'address-1', day: '2026-11-29', limit: 1 };
+      await storage.createPoll({ id: 'p', question: 'Q', options: ['a', 'b'].map((id) => ({ id, label: id, votes: 1 })), multiple: false, maxChoices: 1, results: 'after-close', closesAt: null, closed: false, allowChange: true, voters: 2 });
+      const first = await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['a'], receipt: { key: 'k1', fingerprint: 'f1' }, quota });
+      assert.equal(first.replayed, false);
+      assert.deepEqual(first.reply.myChoices, ['a']);
+      assert.equal(first.reply.options[0].votes, undefined, 'results hidden until the poll closes');
+      await storage.votePoll({ pollId: 'p', voter: 'v2', optionIds: ['b'], receipt: { key: 'k2', fingerprint: 'f2' } });
+      await storage.updatePoll('p', { closed: true });
+      clock.now += 60_000;
+      // The retry gets the first reply: not the poll closed since, nor the later vote.
+      assert.deepEqual(await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['a'], receipt: { key: 'k1', fingerprint: 'f1' }, quota }), { ...first, replayed: true });
+      await assert.rejects(storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['b'], receipt: { key: 'k1', fingerprint: 'other' }, quota }), { status: 422, code: 'idempotency-key-reused' });
+      await assert.rejects(storage.votePoll({ pollId: 'p', voter: 'v3', optionIds: ['b'], receipt: { key: 'k3', fingerprint: 'f3' } }), { status: 409, code: 'poll-closed' });
+      await assert.rejects(storage.votePoll({ pollId: 'none', voter: 'v3', optionIds: ['b'], receipt: { key: 'k4', fingerprint: 'f4' } }), { status: 404, code: 'unknown-poll' });
+      await storage.updatePoll('p', { closed: false });
+      const other = { ...quota, key: 'address-2' };
+      await storage.votePoll({ pollId: 'p', voter: 'v4', optionIds: ['b'], receipt: { key: 'k5', fingerprint: 'f5' }, quota: other });
+      await assert.rejects(storage.votePoll({ pollId: 'p', voter: 'v5', optionIds: ['b'], receipt: { key: 'k6', fingerprint: 'f6' }, quota: other }), { status: 429, code: 'item-limit' });
+      assert.deepEqual((await storage.adminPoll('p')).options.map((o) => o.votes), [2, 3]);
+      assert.equal((await storage.adminPoll('p')).voters, 5);
+
+      const url = 'https://example.org/shared';
+      const share = await storage.recordShare({ url, network: 'vk', voter: 'v1', receipt: { key: 's1', fingerprint: 'f1' }, quota });
+      assert.deepEqual(share, { reply: { url, counts: { vk: 1 }, total: 1 }, replayed: false });
+      assert.deepEqual((await storage.recordShare({ url, network: 'vk', voter: 'v1', receipt: { key: 's2', fingerprint: 'f2' }, quota })).reply.total, 1, 'a second click is not a second share');
+      await storage.recordShare({ url, network: 'telegram', voter: 'v2', receipt: { key: 's3', fingerprint: 'f3' } });
+      assert.deepEqual(await storage.recordShare({ url, network: 'vk', voter: 'v1', receipt: { key: 's1', fingerprint: 'f1' }, quota }), { ...share, replayed: true });
+      await assert.rejects(storage.recordShare({ url, network: 'ok', voter: 'v1', receipt: { key: 's1', fingerprint: 'other' }, quota }), { status: 422, code: 'idempotency-key-reused' });
+      await assert.rejects(storage.recordShare({ url, network: 'ok', voter: 'v3', receipt: { key: 's4', fingerprint: 'f4' }, quota }), { status: 429, code: 'item-limit' });
+      assert.deepEqual(await storage.getShares(url), { url, counts: { telegram: 1, vk: 1 }, total: 2 });
+
+      const db = await inspect(path);
+      assert.deepEqual((await db.all('SELECT key FROM receipts ORDER BY key')).map((r) => r.key), ['k1', 'k2', 'k5', 's1', 's2', 's3']);
+      assert.deepEqual((await db.all("SELECT voter FROM poll_ballots WHERE poll_id = 'p' ORDER BY voter")).map((r) => r.voter), ['v1', 'v2', 'v4']);
+      if (engine === 'postgres') {
+        // Receipts from before aw_vote_poll and aw_record_share (schema version 3) hold the whole reply: replayed as they are.
+        const poll = first.reply;
+        const shares = { url, counts: { vk: 7 }, total: 7 };
+        await db.all(`INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES ('kp-v2', 'f', '${JSON.stringify(poll)}', 0), ('ks-v2', 'f', '${JSON.stringify(shares)}', 0)`);
+        assert.deepEqual(await storage.votePoll({ pollId: 'p', voter: 'v9', optionIds: ['a'], receipt: { key: 'kp-v2', fingerprint: 'f' } }), { reply: poll, replayed: true });
+        assert.deepEqual(await storage.recordShare({ url, network: 'vk', voter: 'v9', receipt: { key: 'ks-v2', fingerprint: 'f' } }), { reply: shares, replayed: true });
+      }
+      await db.close();
+    } finally {
+      await storage.close();
+      await remove();
+    }
+  });
+
+  it('refuses to remove an option readers voted for, and removes one they did not', async () => {
+    const { db: path, remove } = await newDatabase(engine);
+    const storage = await openStorage(path);
+    try {
+      const poll = (ids) => ({ id: 'p', question: 'Q', options: ids.map((id) => ({ id, label: id, votes: 0 })), multiple: false, maxChoices: 1, results: 'always', closesAt: null, closed: false, allowChange: true });
+      await storage.importData(checkWidgetData({ polls: [poll(['a', 'b', 'c', 'd'])] }));
+      await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['b'], receipt: { key: 'k1', fingerprint: 'f' } });
+      await assert.rejects(storage.importData(checkWidgetData({ polls: [poll(['a', 'c', 'd'])] })), { status: 409, code: 'option-has-votes' });
+      await storage.importData(checkWidgetData({ polls: [poll(['a', 'b', 'c'])] }));
+      assert.deepEqual((await storage.adminPoll('p')).options.map((o) => [o.id, o.votes]), [['a', 0], ['b', 1], ['c', 0]]);
+      // A reader's changed ballot leaves the option with no votes: now it may go.
+      await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['a'], receipt: { key: 'k2', fingerprint: 'f' } });
+      await storage.importData(checkWidgetData({ polls: [poll(['a', 'c'])] }));
+      assert.deepEqual((await storage.adminPoll('p')).options.map((o) => [o.id, o.votes]), [['a', 1], ['c', 0]]);
+      assert.equal((await storage.adminPoll('p')).voters, 1);
+    } finally {
+      await storage.close();
+      await remove();
+    }
+  });
+
+  if (engine === 'postgres') {
+    it('writes no poll vote checked against a poll or a ballot that changed before the write (aw_vote_poll)', async () => {
+      const { db: path, remove } = await newDatabase(engine);
+      const storage = await openStorage(path);
+      const db = await inspect(path);
+      try {
+        await storage.createPoll({ id: 'p', question: 'Q', options: ['a', 'b'].map((id) => ({ id, label: id, votes: 0 })), multiple: false, maxChoices: 1, results: 'always', closesAt: null, closed: false, allowChange: true });
+        const [{ version }] = await db.all("SELECT version FROM polls WHERE id = 'p'");
+        await storage.updatePoll('p', { question: 'Changed?' });
+        // v1's ballot for "a", as the storage writes it when v1 had `previous` (SQL) and its counts moved by `deltas`.
+        const write = (key, pollVersion, previous, deltas = "ARRAY['a'], ARRAY[1]") =>
+          db.all(`SELECT * FROM aw_vote_poll('${key}', 'f', 0, 'p', 'v1', ${pollVersion}, ${previous}, '["a"]', ${deltas}, '2026-11-29T10:00:00.000Z', NULL, 'poll:p', NULL, 0)`);
+        await assert.rejects(write('k1', version, 'NULL'), { code: '40001', message: /the poll changed since it was read/ });
+        await storage.votePoll({ pollId: 'p', voter: 'v1', optionIds: ['b'], receipt: { key: 'k0', fingerprint: 'f' } });
+        const [{ version: now }] = await db.all("SELECT version FROM polls WHERE id = 'p'");
+        assert.equal(now, version + 1, 'an editor\'s change moved the version; a vote does not');
+        await assert.rejects(write('k2', now, 'NULL'), { code: '40001', message: /ballot changed since it was read/ });
+        assert.deepEqual((await db.all('SELECT key FROM receipts')).map((r) => r.key), ['k0'], 'nothing of the refused writes');
+        assert.deepEqual((await storage.adminPoll('p')).options.map((o) => o.votes), [0, 1]);
+        const written = await write('k3', now, `'["b"]'`, "ARRAY['a', 'b'], ARRAY[1, -1]");
+        assert.equal(written[0].seen_fingerprint, null);
+        assert.deepEqual((await storage.adminPoll('p')).options.map((o) => o.votes), [1, 0]);
+        assert.deepEqual((await storage.getPoll('p', 'v1')).myChoices, ['a']);
+      } finally {
+        await db.close();
+        await storage.close();
+        await remove();
+      }
+    });
+  }
+
   it('applies its migrations once, even to two processes opening a new database at once, and refuses a newer schema', async () => {
     const { db: path, remove } = await newDatabase(engine);
     try {

@@ -76,6 +76,8 @@ export interface StorageOptions {
   ratingChange?: RatingChange;
   /** The clock of poll closing. */
   now?: () => Date;
+  /** PostgreSQL: the connections the pool keeps at most (POOL_SIZE unless told). */
+  poolSize?: number;
 }
 
 export interface Storage {

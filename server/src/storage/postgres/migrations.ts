@@ -147,6 +147,114 @@ END
 $$;
 `,
   },
+  {
+    version: 3,
+    name: 'a poll vote in two statements (poll_rows, aw_vote_poll), a share in one (aw_record_share)',
+    // A poll vote is a read and a write, each one statement (its own transaction): the poll, the
+    // voter's ballot and the receipt read together (poll_rows, where postgres.ts reads every poll);
+    // the ballot checked in JavaScript, by the contract's rules (one copy of them); then
+    // aw_vote_poll writes it all, having checked under the locks that what the rules were applied
+    // to still holds: the poll's definition (polls.version, moved by every editor's change) and
+    // the voter's ballot. If either moved it raises 40001 (a serialization failure), undoing
+    // everything, and the caller reads again. Locks in the order of the other votes: the receipt,
+    // the voter's row, the poll's row, its options by id (the caller sorts them), the per-item count.
+    // The receipt keeps the poll as it was after the vote, the choices and the time of the vote:
+    // the reply is made from those in JavaScript, the first time and on a replay alike.
+    sql: `
+ALTER TABLE polls ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+
+-- A write's receipt claimed, its reply empty until the same statement completes it: false when one
+-- is under the key already (a retry, or the same key reused: the caller answers from it).
+CREATE FUNCTION aw_claim_receipt(p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT) RETURNS BOOLEAN
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES (p_receipt, p_fingerprint, '', p_created_at)
+    ON CONFLICT (key) DO NOTHING;
+  RETURN FOUND;
+END
+$$;
+
+CREATE VIEW poll_rows AS
+  SELECT p.id, p.created, p.version, p.question, p.multiple, p.max_choices, p.results, p.closes_at, p.closed, p.allow_change,
+         p.imported_voters, p.reader_voters,
+         coalesce((SELECT json_agg(json_build_object('id', o.option_id, 'label', o.label,
+                                   'votes', o.imported_votes + o.reader_votes, 'readerVotes', o.reader_votes) ORDER BY o.position)
+                   FROM poll_options o WHERE o.poll_id = p.id), '[]') AS options
+  FROM polls p;
+
+CREATE FUNCTION aw_vote_poll(
+  p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT,
+  p_poll TEXT, p_voter TEXT, p_version BIGINT, p_previous TEXT, p_choices TEXT,
+  p_options TEXT[], p_deltas INTEGER[], p_at TEXT,
+  p_day TEXT, p_item TEXT, p_address TEXT, p_limit INTEGER
+) RETURNS TABLE (seen_fingerprint TEXT, seen_reply TEXT, poll JSON)
+LANGUAGE plpgsql AS $$
+DECLARE
+  previous TEXT;
+  after_vote JSON;
+BEGIN
+  IF NOT aw_claim_receipt(p_receipt, p_fingerprint, p_created_at) THEN
+    RETURN QUERY SELECT r.fingerprint, r.reply, NULL::JSON FROM receipts r WHERE r.key = p_receipt;
+    RETURN;
+  END IF;
+  SELECT b.choices INTO previous FROM poll_ballots b WHERE b.poll_id = p_poll AND b.voter = p_voter FOR UPDATE;
+  IF previous IS DISTINCT FROM p_previous THEN
+    RAISE EXCEPTION 'this voter''s ballot changed since it was read' USING ERRCODE = '40001';
+  END IF;
+  UPDATE polls SET reader_voters = reader_voters + CASE WHEN previous IS NULL THEN 1 ELSE 0 END
+    WHERE id = p_poll AND version = p_version;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'the poll changed since it was read' USING ERRCODE = '40001';
+  END IF;
+  FOR i IN 1 .. coalesce(array_length(p_options, 1), 0) LOOP
+    UPDATE poll_options SET reader_votes = reader_votes + p_deltas[i] WHERE poll_id = p_poll AND option_id = p_options[i];
+  END LOOP;
+  IF previous IS NULL THEN
+    -- A first ballot of this voter racing another: this insert fails (23505) and the caller reads again.
+    INSERT INTO poll_ballots (poll_id, voter, choices) VALUES (p_poll, p_voter, p_choices);
+    IF p_limit > 0 AND NOT aw_count_item_vote(p_day, p_item, p_address, p_limit) THEN
+      RAISE EXCEPTION 'past the per-item cap' USING ERRCODE = 'AW429';
+    END IF;
+  ELSE
+    UPDATE poll_ballots SET choices = p_choices WHERE poll_id = p_poll AND voter = p_voter;
+  END IF;
+  SELECT row_to_json(v) INTO after_vote FROM poll_rows v WHERE v.id = p_poll;
+  UPDATE receipts SET reply = json_build_object('poll', after_vote, 'choices', p_choices::JSON, 'at', p_at)::TEXT WHERE key = p_receipt;
+  RETURN QUERY SELECT NULL::TEXT, NULL::TEXT, after_vote;
+END
+$$;
+
+-- A share in one statement: the receipt claimed, the reader's share of the URL on the network
+-- (once), its counter and the per-item count, and the URL's counts by network after it, which the
+-- receipt keeps (the reply is made from them in JavaScript).
+CREATE FUNCTION aw_record_share(
+  p_receipt TEXT, p_fingerprint TEXT, p_created_at BIGINT,
+  p_url TEXT, p_network TEXT, p_voter TEXT,
+  p_day TEXT, p_item TEXT, p_address TEXT, p_limit INTEGER
+) RETURNS TABLE (seen_fingerprint TEXT, seen_reply TEXT, counts JSON)
+LANGUAGE plpgsql AS $$
+DECLARE
+  after_share JSON;
+BEGIN
+  IF NOT aw_claim_receipt(p_receipt, p_fingerprint, p_created_at) THEN
+    RETURN QUERY SELECT r.fingerprint, r.reply, NULL::JSON FROM receipts r WHERE r.key = p_receipt;
+    RETURN;
+  END IF;
+  INSERT INTO share_events (url, network, voter) VALUES (p_url, p_network, p_voter) ON CONFLICT DO NOTHING;
+  IF FOUND THEN
+    INSERT INTO shares AS s (url, network, count) VALUES (p_url, p_network, 1)
+      ON CONFLICT (url, network) DO UPDATE SET count = s.count + 1;
+    IF p_limit > 0 AND NOT aw_count_item_vote(p_day, p_item, p_address, p_limit) THEN
+      RAISE EXCEPTION 'past the per-item cap' USING ERRCODE = 'AW429';
+    END IF;
+  END IF;
+  SELECT coalesce(json_object_agg(s.network, s.count ORDER BY s.network), '{}') INTO after_share FROM shares s WHERE s.url = p_url;
+  UPDATE receipts SET reply = json_build_object('counts', after_share)::TEXT WHERE key = p_receipt;
+  RETURN QUERY SELECT NULL::TEXT, NULL::TEXT, after_share;
+END
+$$;
+`,
+  },
 ];
 
 /**

@@ -1,11 +1,14 @@
 // PostgreSQL storage (pg's pool): the same tables, rules and replies as the SQLite storage, for
 // several server processes on one database. Every write is one transaction holding the vote, its
-// counters, its per-item count and its receipt. Counters move by atomic increments
-// (`SET votes = votes + 1`, `ON CONFLICT DO UPDATE`) and a voter's earlier vote is read under its
-// row lock, so concurrent votes on one item never lose an update; a transaction that collides with
-// another (both inserting a voter's first vote) runs again and then sees the other's rows. Locks
-// are taken in one order (the receipt, the voter's row, the options by id, the item's counters, the
-// per-item count), so votes do not deadlock one another.
+// counters, its per-item count and its receipt; a vote's is one statement, a function of
+// migrations.ts (one round trip), and a poll vote's rules, which are the contract's in JavaScript,
+// are checked between a read and that statement, which checks under its locks that what was read
+// still holds. Counters move by atomic increments (`SET votes = votes + 1`, `ON CONFLICT DO
+// UPDATE`) and a voter's earlier vote is read under its row lock, so concurrent votes on one item
+// never lose an update; a vote that collides with another (both inserting a voter's first vote)
+// runs again and then sees the other's rows. Locks are taken in one order (the receipt, the voter's
+// row, the item's counters, a poll's options by id, the per-item count), so votes do not deadlock
+// one another.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { ApiError } from '../../../../src/contract/errors.js';
@@ -14,7 +17,7 @@ import { adminPollView, pollView, ratingSummary, unknownPoll } from '../../../..
 import { checkBallot, checkRatingChange, replayed } from '../../../../src/contract/voting.js';
 import { patchedPoll } from '../poll-patch.js';
 import { sharesByUrl } from '../share-lists.js';
-import type { CountedPoll, PollInput, ShareCounts, Storage, StorageOptions, WriteReceipt } from '../storage.js';
+import type { CountedPoll, PollInput, PollView, ShareCounts, Storage, StorageOptions, WriteReceipt, Written } from '../storage.js';
 import { postgresAddressLimits } from './address-limits.js';
 import { itemLimitError } from '../../limits/item-limit.js';
 import { isPostgresUnavailable, isRetryable } from './errors.js';
@@ -30,7 +33,11 @@ export const POSTGRES_TIMEOUTS = {
   /** For one statement's reply, on the client: a server that went silent (a dead host, a cut network). */
   replyMs: 6000,
 };
-/** Connections each server process keeps at most. */
+/**
+ * Connections each server process keeps at most, unless told (--db-pool-size). Votes in flight past
+ * it wait for a connection; PostgreSQL commits together the votes that end at once, so a larger
+ * pool lets more of them share a flush (bench:server measures both).
+ */
 export const POOL_SIZE = 10;
 /** The SQLSTATEs the vote functions (migrations.ts) refuse a vote with, having written nothing. */
 const REFUSED = { ratingChange: 'AW409', itemLimit: 'AW429' };
@@ -48,17 +55,13 @@ const ATTEMPTS = 5;
 const types = new pg.TypeOverrides();
 types.setTypeParser(pg.types.builtins.INT8, Number);
 
-/** A poll row with its options as one JSON array: one statement, one snapshot, so counts agree. */
-const POLL_WITH_OPTIONS = `
-  SELECT p.id, p.question, p.multiple, p.max_choices, p.results, p.closes_at, p.closed, p.allow_change,
-         p.imported_voters, p.reader_voters,
-         coalesce((SELECT json_agg(json_build_object('id', o.option_id, 'label', o.label,
-                                   'votes', o.imported_votes + o.reader_votes, 'readerVotes', o.reader_votes) ORDER BY o.position)
-                   FROM poll_options o WHERE o.poll_id = p.id), '[]') AS options
-  FROM polls p`;
+/** Polls with their options as one JSON array (the view poll_rows): one statement, one snapshot, so counts agree. */
+const POLL_WITH_OPTIONS = 'SELECT * FROM poll_rows p';
 
 interface PollRow {
   id: string;
+  /** Moved by every change of the poll's definition (writePoll): a vote checked against it still holds. */
+  version: number;
   question: string;
   multiple: boolean;
   max_choices: number;
@@ -71,29 +74,57 @@ interface PollRow {
   options: { id: string; label: string; votes: number; readerVotes: number }[];
 }
 
-/** Statements run often, prepared once per connection. */
-const STATEMENTS = {
-  // A receipt is claimed (its reply still empty) before the write, and completed in the same transaction.
-  claimReceipt: "INSERT INTO receipts (key, fingerprint, reply, created_at) VALUES ($1, $2, '', $3) ON CONFLICT (key) DO NOTHING",
-  receipt: 'SELECT fingerprint, reply FROM receipts WHERE key = $1',
-  completeReceipt: 'UPDATE receipts SET reply = $2 WHERE key = $1',
+/** Statements run often, prepared once per connection (and run bare by the benchmark's ceilings). */
+export const STATEMENTS = {
   rating: 'SELECT imported_votes + reader_votes AS votes, imported_sum + reader_sum AS sum FROM ratings WHERE article_id = $1',
   poll: `${POLL_WITH_OPTIONS} WHERE p.id = $1`,
   ballot: 'SELECT choices FROM poll_ballots WHERE poll_id = $1 AND voter = $2',
-  myBallot: 'SELECT choices FROM poll_ballots WHERE poll_id = $1 AND voter = $2 FOR UPDATE',
-  insertBallot: 'INSERT INTO poll_ballots (poll_id, voter, choices) VALUES ($1, $2, $3)',
-  updateBallot: 'UPDATE poll_ballots SET choices = $1 WHERE poll_id = $2 AND voter = $3',
-  addOptionVotes: 'UPDATE poll_options SET reader_votes = reader_votes + $1 WHERE poll_id = $2 AND option_id = $3',
-  addVoter: 'UPDATE polls SET reader_voters = reader_voters + 1 WHERE id = $1',
+  // What a ballot is checked against, in one snapshot: the poll (none: unknown), the voter's earlier
+  // ballot, and the receipt of a write under the same key (a retry is answered before any check).
+  ballotContext: `
+    SELECT r.fingerprint AS seen_fingerprint, r.reply AS seen_reply, b.choices AS previous, p.*
+    FROM (SELECT) AS one
+    LEFT JOIN receipts r ON r.key = $3
+    LEFT JOIN poll_rows p ON p.id = $1
+    LEFT JOIN poll_ballots b ON b.poll_id = $1 AND b.voter = $2`,
+  rateArticle: 'SELECT * FROM aw_rate_article($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
+  votePoll: 'SELECT * FROM aw_vote_poll($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
   shares: 'SELECT network, count FROM shares WHERE url = $1 ORDER BY network',
-  shareEvent: 'INSERT INTO share_events (url, network, voter) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
-  addShare: 'INSERT INTO shares AS s (url, network, count) VALUES ($1, $2, 1) ON CONFLICT (url, network) DO UPDATE SET count = s.count + 1',
+  recordShare: 'SELECT * FROM aw_record_share($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
 } as const;
+
+/** What a vote's statement answers: the receipt already under its key (seen_*), else what it wrote. */
+interface VoteRow {
+  seen_fingerprint: string | null;
+  seen_reply: string | null;
+}
 
 type Queryable = pg.Pool | pg.ClientBase;
 
 function run<R extends pg.QueryResultRow>(db: Queryable, statement: keyof typeof STATEMENTS, values: unknown[]) {
   return db.query<R>({ name: statement, text: STATEMENTS[statement], values });
+}
+
+/** What a poll vote's receipt keeps (aw_vote_poll): the poll after the vote, the choices, the time of the vote. */
+interface PollVoteRecord {
+  poll: PollRow;
+  choices: string[];
+  at: string;
+}
+
+/** A URL's share counts from its counts by network. */
+function shareCounts(url: string, counts: Record<string, number>): ShareCounts {
+  return { url, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
+}
+
+/**
+ * The reply to a retry of a poll vote, from the receipt `seen` under its key (or the refusal of
+ * the key reused for another request).
+ */
+function replayedPollVote(seen: VoteRow, receipt: WriteReceipt, replyOf: (record: PollVoteRecord) => PollView): Written<PollView> {
+  const stored = JSON.parse(replayed({ fingerprint: seen.seen_fingerprint!, reply: seen.seen_reply! }, receipt.fingerprint)!) as PollView | PollVoteRecord;
+  // A receipt written before aw_vote_poll (schema version 3) holds the whole reply.
+  return { reply: 'at' in stored ? replyOf(stored) : stored, replayed: true };
 }
 
 function toCountedPoll(row: PollRow): CountedPoll {
@@ -131,7 +162,7 @@ async function rolledBack(tx: pg.PoolClient, error: unknown): Promise<boolean> {
 export async function openPostgresStorage(url: string, options: StorageOptions = {}): Promise<Storage> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: POOL_SIZE,
+    max: options.poolSize ?? POOL_SIZE,
     connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
     statement_timeout: POSTGRES_TIMEOUTS.statementMs,
     query_timeout: POSTGRES_TIMEOUTS.replyMs,
@@ -158,7 +189,7 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
 
   const ratingChange = options.ratingChange ?? 'replace';
   const now = options.now ?? (() => new Date());
-  const addressLimits = postgresAddressLimits(now);
+  const addressLimits = postgresAddressLimits();
 
   /** Runs one statement (a transaction of its own), again after a collision with a concurrent one. */
   async function retried<T>(statement: () => Promise<T>): Promise<T> {
@@ -203,8 +234,8 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     return poll;
   }
 
-  async function choicesOf(db: Queryable, pollId: string, voter: string, { lock = false } = {}): Promise<string[] | undefined> {
-    const { rows } = await run<{ choices: string }>(db, lock ? 'myBallot' : 'ballot', [pollId, voter]);
+  async function choicesOf(db: Queryable, pollId: string, voter: string): Promise<string[] | undefined> {
+    const { rows } = await run<{ choices: string }>(db, 'ballot', [pollId, voter]);
     return rows[0] && (JSON.parse(rows[0].choices) as string[]);
   }
 
@@ -215,30 +246,7 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
 
   async function readShares(db: Queryable, url: string): Promise<ShareCounts> {
     const { rows } = await run<{ network: string; count: number }>(db, 'shares', [url]);
-    const counts = Object.fromEntries(rows.map((r) => [r.network, r.count]));
-    return { url, counts, total: rows.reduce((sum, r) => sum + r.count, 0) };
-  }
-
-  /**
-   * Runs a write once per receipt key, in one transaction with its receipt: a retry gets the first
-   * reply again; the same key with a different request is refused. The receipt's row is claimed
-   * first, so a second request under the key waits for the first to end: then it finds the
-   * receipt committed with the vote, and replays it (or, had the first failed, runs itself).
-   * Reading the receipt first instead would let the second miss it, then see the vote committed
-   * after that read and refuse it as a second vote.
-   */
-  function once<T>(receipt: WriteReceipt, write: (tx: pg.PoolClient) => Promise<T>): Promise<{ reply: T; replayed: boolean }> {
-    return transaction(async (tx) => {
-      const claimed = await run(tx, 'claimReceipt', [receipt.key, receipt.fingerprint, Date.now()]);
-      if (claimed.rowCount === 0) {
-        const seen = (await run<{ fingerprint: string; reply: string }>(tx, 'receipt', [receipt.key])).rows[0];
-        const first = replayed(seen, receipt.fingerprint);
-        if (first !== undefined) return { reply: JSON.parse(first) as T, replayed: true };
-      }
-      const reply = await write(tx);
-      await run(tx, 'completeReceipt', [receipt.key, JSON.stringify(reply)]);
-      return { reply, replayed: false };
-    });
+    return shareCounts(url, Object.fromEntries(rows.map((r) => [r.network, r.count])));
   }
 
   async function writePoll(tx: pg.ClientBase, poll: PollInput, create: boolean): Promise<void> {
@@ -252,8 +260,9 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
       );
     } else {
       await tx.query(
+        // A new version: a vote checked against the poll as it was is checked again (aw_vote_poll).
         `UPDATE polls SET question = $2, multiple = $3, max_choices = $4, results = $5, closes_at = $6, closed = $7,
-         allow_change = $8, imported_voters = $9 WHERE id = $1`,
+         allow_change = $8, imported_voters = $9, version = version + 1 WHERE id = $1`,
         values,
       );
     }
@@ -304,11 +313,9 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
       const replyOf = (totals: RatingTotals) => ({ summary: ratingSummary(articleId, totals.votes, totals.sum), rating });
       try {
         const { rows } = await retried(() =>
-          pool.query<{ seen_fingerprint: string | null; seen_reply: string | null; total_votes: number; total_sum: number }>({
-            name: 'rate-article',
-            text: 'SELECT * FROM aw_rate_article($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
-            values: [receipt.key, receipt.fingerprint, Date.now(), articleId, voter, rating, ratingChange !== 'refuse', counted?.day ?? null, item, counted?.key ?? null, counted?.limit ?? 0],
-          }),
+          run<VoteRow & { total_votes: number; total_sum: number }>(pool, 'rateArticle', [
+            receipt.key, receipt.fingerprint, Date.now(), articleId, voter, rating, ratingChange !== 'refuse', counted?.day ?? null, item, counted?.key ?? null, counted?.limit ?? 0,
+          ]),
         );
         const [{ seen_fingerprint: fingerprint, seen_reply: reply, total_votes: votes, total_sum: sum }] = rows;
         if (fingerprint === null) return { reply: replyOf({ votes, sum }), replayed: false };
@@ -328,25 +335,40 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     },
 
     async votePoll({ pollId, voter, optionIds, receipt, quota }) {
-      return once(receipt, async (tx) => {
-        const poll = await requirePoll(tx, pollId);
-        const previous = await choicesOf(tx, pollId, voter, { lock: true });
-        const choices = checkBallot(poll, optionIds, previous, now());
+      const item = itemKey('poll', pollId);
+      const counted = quota && quota.limit > 0 ? quota : undefined;
+      /** The reply: the poll as the vote left it, seen by this voter at the time of the vote. */
+      const replyOf = ({ poll, choices, at }: PollVoteRecord) => pollView(toCountedPoll(poll), choices, new Date(at));
+      // Read, check by the contract's rules, write if what was checked still holds; else again.
+      for (let attempt = 1; ; attempt++) {
+        const [read] = (await run<VoteRow & Partial<PollRow> & { previous: string | null }>(pool, 'ballotContext', [pollId, voter, receipt.key])).rows;
+        if (read.seen_fingerprint !== null) return replayedPollVote(read, receipt, replyOf);
+        if (read.id == null) throw unknownPoll(pollId);
+        const poll = read as PollRow;
+        const previous = read.previous === null ? undefined : (JSON.parse(read.previous) as string[]);
+        const at = now();
+        const choices = checkBallot(toCountedPoll(poll), optionIds, previous, at);
         const change = new Map<string, number>();
         for (const id of previous ?? []) change.set(id, (change.get(id) ?? 0) - 1);
         for (const id of choices) change.set(id, (change.get(id) ?? 0) + 1);
         // Options in one order for every vote: two votes never wait on each other's options.
-        for (const [id, delta] of [...change].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-          if (delta !== 0) await run(tx, 'addOptionVotes', [delta, pollId, id]);
+        const moved = [...change].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        try {
+          const [written] = (
+            await run<VoteRow & { poll: PollRow | null }>(pool, 'votePoll', [
+              receipt.key, receipt.fingerprint, Date.now(), pollId, voter, poll.version, read.previous, JSON.stringify(choices),
+              moved.map(([id]) => id), moved.map(([, delta]) => delta), at.toISOString(),
+              counted?.day ?? null, item, counted?.key ?? null, counted?.limit ?? 0,
+            ])
+          ).rows;
+          if (written.seen_fingerprint !== null) return replayedPollVote(written, receipt, replyOf);
+          return { reply: replyOf({ poll: written.poll!, choices, at: at.toISOString() }), replayed: false };
+        } catch (error) {
+          if (attempt < ATTEMPTS && isRetryable(error)) continue;
+          if (error instanceof pg.DatabaseError && error.code === REFUSED.itemLimit) throw itemLimitError(item, counted!.limit, counted!.day, now().getTime());
+          throw error;
         }
-        if (previous) await run(tx, 'updateBallot', [JSON.stringify(choices), pollId, voter]);
-        else {
-          await run(tx, 'insertBallot', [pollId, voter, JSON.stringify(choices)]);
-          await run(tx, 'addVoter', [pollId]);
-          await addressLimits.countVote(tx, itemKey('poll', pollId), quota);
-        }
-        return pollView(await requirePoll(tx, pollId), choices, now());
-      });
+      }
     },
 
     async getShares(url) {
@@ -354,14 +376,24 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     },
 
     async recordShare({ url, network, voter, receipt, quota }) {
-      return once(receipt, async (tx) => {
-        // One share per reader per network per URL: a second click is not a second share.
-        if ((await run(tx, 'shareEvent', [url, network, voter])).rowCount === 1) {
-          await run(tx, 'addShare', [url, network]);
-          await addressLimits.countVote(tx, itemKey('share', url), quota);
-        }
-        return readShares(tx, url);
-      });
+      const item = itemKey('share', url);
+      const counted = quota && quota.limit > 0 ? quota : undefined;
+      try {
+        const [written] = (
+          await retried(() =>
+            run<VoteRow & { counts: Record<string, number> | null }>(pool, 'recordShare', [
+              receipt.key, receipt.fingerprint, Date.now(), url, network, voter, counted?.day ?? null, item, counted?.key ?? null, counted?.limit ?? 0,
+            ]),
+          )
+        ).rows;
+        if (written.seen_fingerprint === null) return { reply: shareCounts(url, written.counts!), replayed: false };
+        const stored = JSON.parse(replayed({ fingerprint: written.seen_fingerprint, reply: written.seen_reply! }, receipt.fingerprint)!) as ShareCounts | { counts: Record<string, number> };
+        // A receipt written before aw_record_share (schema version 3) holds the whole reply.
+        return { reply: 'total' in stored ? stored : shareCounts(url, stored.counts), replayed: true };
+      } catch (error) {
+        if (error instanceof pg.DatabaseError && error.code === REFUSED.itemLimit) throw itemLimitError(item, counted!.limit, counted!.day, now().getTime());
+        throw error;
+      }
     },
 
     async createPoll(poll) {
