@@ -16,8 +16,8 @@ import { MASTODON_KEY, networkNamed, openPopup, shareUrl, type SharedPage } from
  * Runs a share that `aw-share` let through, then counts it if `run` says it happened. The counting
  * code loads only where a backend may count (see resolveBackend): most sites have none. Nothing
  * waits for the count, and a failure to count is only a warning and `aw-share-error`, a failure to
- * load the counting code too. The bar hands its loader in (a chunk that loaded another chunk itself
- * could not load it again after a failure: see lazyModule).
+ * load the counting code too. The bar hands its loader in: it loads counting for its counts too,
+ * and one loader means one load, and one new address after a failure (see lazyModule).
  */
 export async function complete(
   host: HTMLElement & BackendHost,

@@ -48,8 +48,8 @@ function webUrl(value: string): string | undefined {
  * The bar's code that runs only once a reader acts or counts show, each loaded on first use. A load
  * that failed (the server that serves the code is down) loads again at the next use (see
  * lazyModule); meanwhile what needed it does not happen and says nothing: a link's own share (its
- * popup, its new tab) never waits for any of it. Counting is loaded here, not in actions.ts, so
- * that it too can load again after a failure (see lazyModule).
+ * popup, its new tab) never waits for any of it. Counting's loader is handed to actions.ts, so
+ * the bar's counts and a share's count share one load.
  */
 const loadActions = lazyModule(() => import('./actions.js'));
 const loadCounting = lazyModule(() => import('./counting.js'));
