@@ -1,4 +1,5 @@
 import type { Catalogs, PluralMessage } from '../internal/i18n.js';
+import { lazyModule } from '../internal/lazy-module.js';
 
 /** The strings of <article-rating> in English; the other languages fill in these keys. */
 const en = {
@@ -23,5 +24,5 @@ export type RatingStrings = typeof en;
 /** The strings of <article-rating>: English here, Russian loaded the first time a rating is in Russian. */
 export const ratingCatalogs: Catalogs<RatingStrings> = {
   en,
-  more: { ru: () => import('./article-rating.messages.ru.js') },
+  more: { ru: lazyModule(() => import('./article-rating.messages.ru.js')) },
 };

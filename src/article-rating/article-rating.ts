@@ -7,11 +7,14 @@ import { translatorFor, type Translator } from '../internal/translator.js';
 import { VoteController } from '../internal/vote-controller.js';
 import { voterId } from '../internal/voter.js';
 import { defineElement } from '../internal/define-element.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { ratingCatalogs, type RatingStrings } from './article-rating.messages.js';
 import type { Problem } from './problems.js';
 import { styles } from './article-rating.styles.js';
 
+/** The words of a site's mistakes, on first use; a warning whose words could not load (an outage) is not said, and the next one loads them again. */
+const loadProblems = lazyModule(() => import('./problems.js'));
 /** What the page store holds for one article: the aggregate and this reader's own rating. */
 interface RatingItem {
   summary: RatingSummary;
@@ -176,7 +179,7 @@ export class ArticleRating extends LitElement {
 
   /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
   private reportProblem(problem: Problem, value?: string | null): void {
-    void import('./problems.js').then(({ report }) => report(this, problem, value));
+    void loadProblems().then(({ report }) => report(this, problem, value), () => {});
   }
 
   private connectItem(): void {

@@ -1,4 +1,8 @@
 import type { CheckedWidgetData } from '../contract/types.js';
+import { lazyModule } from '../internal/lazy-module.js';
+
+/** The check's code: a try after one whose code could not load (an outage) loads it again. */
+const loadCheck = lazyModule(() => import('../contract/widget-data.js'));
 
 /**
  * Checks widget data as `parseWidgetData` does (and as the server checks its seed file), with the
@@ -8,5 +12,5 @@ import type { CheckedWidgetData } from '../contract/types.js';
  * never checks data (most never do) loads none of the check up front.
  */
 export async function checkWidgetData(data: unknown): Promise<CheckedWidgetData> {
-  return (await import('../contract/widget-data.js')).parseWidgetData(data);
+  return (await loadCheck()).parseWidgetData(data);
 }

@@ -7,6 +7,7 @@
 import type { WriteContext } from './backend.js';
 import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 import type { MemoryBackendOptions } from './memory-backend.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { MemoryStore, type ReaderActions } from './memory-store.js';
 
 /** What LocalBackend saves: this browser's votes and shares and its recent write receipts, never the site's data. */
@@ -14,7 +15,11 @@ interface Saved extends ReaderActions {
   version: 2;
 }
 
-const writes = () => import('./memory-writes.js');
+/**
+ * The writes' code, on the first write; one whose code could not load (the site's server was down)
+ * fails like a server out of reach, and the next write loads it again (see lazyModule).
+ */
+const writes = lazyModule(() => import('./memory-writes.js'));
 
 /** One MemoryBackend's (or LocalBackend's) data and what readers did, made on its first call. */
 export class MemoryRunner {

@@ -1,11 +1,12 @@
 import type { Catalogs } from './i18n.js';
 import { unreachableEn } from './unreachable.messages.js';
-import unreachableRu from './unreachable.messages.ru.js';
 
 /**
  * What the rating and the poll tell a reader when a read or a vote fails, one string for each
  * reason a reader can meet (see failures.ts). Both languages in one module: it loads only once
- * something has failed.
+ * something has failed. The unreachable words in a language other than English are unreachable.messages.ts's
+ * own (failures.ts lays them over these): importing them here would tie this chunk to theirs, and
+ * one that failed to load (an outage) would keep this one from loading ever after.
  */
 const en = {
   // Retry, a failed read and an unreachable server: the words every bundle has.
@@ -38,7 +39,6 @@ export const failureCatalogs: Catalogs<FailureStrings> = {
   en,
   more: {
     ru: {
-      ...unreachableRu,
       failureServer: 'Сервер сейчас не может учесть ваш голос. Попробуйте ещё раз чуть позже.',
       failureInvalidReply: 'Сервер прислал ответ, который не удалось прочитать.',
       failureAlreadyVoted: 'Вы уже голосовали.',

@@ -8,6 +8,7 @@
 import type { BackendError, ErrorCode } from '../backend/backend.js';
 import { messagesIn } from './i18n.js';
 import { failureCatalogs, type FailureStrings } from './failures.messages.js';
+import { unreachableCatalogs } from './unreachable.messages.js';
 
 type Said = Exclude<keyof FailureStrings, 'retry'>;
 
@@ -58,7 +59,8 @@ export interface Failure {
 
 /** A failure of a read (`voting` false) or a vote on `item`, for a reader of `lang`. */
 export function describe(error: BackendError, item: VotedItem, voting: boolean, lang: string): Failure {
-  const strings = messagesIn(lang, failureCatalogs);
+  // The unreachable words come with the element's own strings (see failures.messages.ts).
+  const strings = { ...messagesIn(lang, failureCatalogs), ...messagesIn(lang, unreachableCatalogs) };
   const { said, retry, reload } = verdict(error, item, voting);
   return { text: strings[said], retry: retry && strings.retry, reload: !!reload };
 }

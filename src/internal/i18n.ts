@@ -35,8 +35,11 @@ export type Translated<V> = V extends string ? string : V extends PluralMessage 
 /** A language's strings of the catalog `M`. */
 export type Translation<M> = { [K in keyof M]: Translated<M[K]> };
 
-/** A built-in language's strings, or the module that holds them, loaded on first use. */
-export type Loadable<M> = Partial<Translation<M>> | (() => Promise<{ default: Partial<Translation<M>> }>);
+/**
+ * A built-in language's strings, or the module that holds them, loaded on first use, or their load
+ * under way (see loadStrings).
+ */
+export type Loadable<M> = Partial<Translation<M>> | (() => Promise<{ default: Partial<Translation<M>> }>) | Promise<unknown>;
 
 /** An element's strings: English, complete, and the other built-in languages by language code. */
 export interface Catalogs<M extends Catalog> {
@@ -133,31 +136,31 @@ function tagsOf(lang: string): string[] {
   return base === tag ? [tag] : [base, tag];
 }
 
-type Loader = () => Promise<{ default: Partial<Catalog> }>;
-/** The loads under way, by loader: each language of each catalog loads once, however many elements wait. */
-const loading = new Map<Loader, Promise<void>>();
-
 /**
- * Loads the built-in strings `lang` needs from `catalogs` that are not here yet, each taking its
- * loader's place in its catalog: a promise that settles once they are all here, or undefined when
- * there is nothing to wait for (English always, and any language already loaded). A language that
- * cannot load (the network failed) is said on the console, and English shows.
+ * Loads the built-in strings `lang` needs from `catalogs` that are not here yet: a promise that
+ * settles once they are all here, or undefined when there is nothing to wait for (English always,
+ * and any language already loaded). Each load stands in its loader's place in its catalog while
+ * it runs, so it runs once however many elements wait, and the strings take that place once here.
+ * A language that cannot load (the network failed) is said on the console, and English shows; its
+ * loader goes back to its place, so a later render loads it again (a loader made with lazyModule,
+ * as the built-in ones are, asks the server again: the browser keeps the failed import).
  */
 export function loadStrings(lang: string, catalogs: readonly Catalogs<Catalog>[]): Promise<unknown> | undefined {
-  const waits: Promise<void>[] = [];
+  const waits: unknown[] = [];
   for (const { more } of catalogs) {
     for (const tag of tagsOf(lang)) {
-      const load = more[tag];
-      if (typeof load !== 'function') continue;
-      let wait = loading.get(load);
-      if (!wait) {
-        const strings = load().then(
-          (module) => module.default,
-          (error: Error) => (console.error(`article-widgets: the "${tag}" strings did not load (${error.message}); showing English instead.`), {}),
+      let wait = more[tag];
+      if (typeof wait === 'function') {
+        const load = wait;
+        wait = more[tag] = load().then(
+          (module) => void (more[tag] = module.default),
+          (error: Error) => {
+            more[tag] = load;
+            console.error(`article-widgets: the "${tag}" strings did not load (${error.message}); showing English instead.`);
+          },
         );
-        loading.set(load, (wait = strings.then((loaded) => void (more[tag] = loaded))));
       }
-      waits.push(wait);
+      if (wait instanceof Promise) waits.push(wait);
     }
   }
   return waits.length ? Promise.all(waits) : undefined;
@@ -184,8 +187,8 @@ export function messagesIn<M extends Catalog>(lang: string, catalogs: Catalogs<M
   let strings: Partial<Catalog> = catalogs.en;
   for (const tag of tags) {
     const builtIn = catalogs.more[tag];
-    // A language not loaded yet (its loader still in its place) gives nothing yet.
-    if (typeof builtIn === 'object') strings = overlay(strings, builtIn);
+    // A language not loaded yet (its loader or its load in its place) gives nothing yet: a promise has no strings to lay.
+    if (typeof builtIn === 'object') strings = overlay(strings, builtIn as Partial<Catalog>);
   }
   for (const tag of tags) strings = overlay(strings, overrides.get(tag));
   return strings as M;

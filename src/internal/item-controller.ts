@@ -1,10 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
 import { onDefaultBackendChange } from '../backend/default-backend.js';
+import { lazyModule } from './lazy-module.js';
 import { pageBackend, resolveBackend, type BackendHost } from './resolve-backend.js';
 import { WidgetStore, type ItemKind, type ItemState, type SharedItem } from './store.js';
 
 type Read<T> = (backend: WidgetBackend, signal: AbortSignal) => Promise<T>;
+
+/** The no-backend report, on first use; one whose code could not load (an outage) is not made, and the next loads it again. */
+const loadMissingBackend = lazyModule(() => import('./missing-backend.js'));
 
 /**
  * Binds an element to one shared store item of its backend: loads it once, re-renders the element
@@ -37,7 +41,7 @@ export class ItemController<T> implements ReactiveController {
   follow(kind: ItemKind, id: string, read: Read<T>): void {
     this.followed = id ? [kind, id, read] : undefined;
     const backend = id ? resolveBackend(this.host) : undefined;
-    if (id && !backend) void import('./missing-backend.js').then(({ reportMissingBackend }) => reportMissingBackend(this.host.localName, () => !!pageBackend()));
+    if (id && !backend) void loadMissingBackend().then(({ reportMissingBackend }) => reportMissingBackend(this.host.localName, () => !!pageBackend()), () => {});
     const item = backend && WidgetStore.for(backend).item(kind, id, read);
     if (item === this.item) return;
     this.listen(false);

@@ -1,4 +1,5 @@
 import type { Catalogs } from './i18n.js';
+import { lazyModule } from './lazy-module.js';
 
 /**
  * What a widget says when the server does not answer at all. These words are always here, in the
@@ -18,5 +19,5 @@ export type UnreachableStrings = typeof unreachableEn;
 /** English in every bundle; Russian with the element's own Russian strings, before it renders. */
 export const unreachableCatalogs: Catalogs<UnreachableStrings> = {
   en: unreachableEn,
-  more: { ru: () => import('./unreachable.messages.ru.js') },
+  more: { ru: lazyModule(() => import('./unreachable.messages.ru.js')) },
 };

@@ -1,4 +1,5 @@
 import type { Catalogs, PluralMessage } from '../internal/i18n.js';
+import { lazyModule } from '../internal/lazy-module.js';
 
 /**
  * The strings of <opinion-poll> in English; the other languages fill in these keys. Plural forms
@@ -32,5 +33,5 @@ export type PollStrings = typeof en;
 /** The strings of <opinion-poll>: English here, Russian loaded the first time a poll is in Russian. */
 export const pollCatalogs: Catalogs<PollStrings> = {
   en,
-  more: { ru: () => import('./opinion-poll.messages.ru.js') },
+  more: { ru: lazyModule(() => import('./opinion-poll.messages.ru.js')) },
 };

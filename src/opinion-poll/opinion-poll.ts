@@ -8,6 +8,7 @@ import { longDateFormat, prepareNumbers } from '../internal/intl.js';
 import { VoteController } from '../internal/vote-controller.js';
 import { voterId } from '../internal/voter.js';
 import { defineElement } from '../internal/define-element.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { renderInTurn } from '../internal/render-turns.js';
 import { pollCatalogs, type PollStrings } from './opinion-poll.messages.js';
@@ -15,6 +16,8 @@ import { percentages } from './percentages.js';
 import type { Problem } from './problems.js';
 import { styles } from './opinion-poll.styles.js';
 
+/** The words of a site's mistakes, on first use; a warning whose words could not load (an outage) is not said, and the next one loads them again. */
+const loadProblems = lazyModule(() => import('./problems.js'));
 /** What the page store holds for one poll: the poll as this reader sees it and their own choice. */
 interface PollItem {
   poll: PollView;
@@ -217,7 +220,7 @@ export class OpinionPoll extends LitElement {
 
   /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
   private reportProblem(problem: Problem, value?: string): void {
-    void import('./problems.js').then(({ report }) => report(this, problem, value));
+    void loadProblems().then(({ report }) => report(this, problem, value), () => {});
   }
 
   private connectItem(): void {

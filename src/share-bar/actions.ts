@@ -3,26 +3,44 @@
  * share sheet, ask for a Mastodon server. Loaded on a reader's first click of one of them, so a
  * page that only shows the bar carries none of it.
  */
+import type { ReactiveElement } from 'lit';
 import { getDefaultBackend } from '../backend/default-backend.js';
+import { emit } from '../internal/events.js';
 import type { BackendHost } from '../internal/resolve-backend.js';
 import { translatorFor } from '../internal/translator.js';
 import { actionCatalogs } from './actions.messages.js';
-import { networkNamed, openPopup, rememberServer, shareUrl, type SharedPage } from './networks.js';
+import type * as Counting from './counting.js';
+import { MASTODON_KEY, networkNamed, openPopup, shareUrl, type SharedPage } from './networks.js';
 
 /**
  * Runs a share that `aw-share` let through, then counts it if `run` says it happened. The counting
  * code loads only where a backend may count (see resolveBackend): most sites have none. Nothing
- * waits for the count, and a failure to count is only a warning.
+ * waits for the count, and a failure to count is only a warning and `aw-share-error`, a failure to
+ * load the counting code too. The bar hands its loader in: it loads counting for its counts too,
+ * and one loader means one load, and one new address after a failure (see lazyModule).
  */
-export async function complete(host: HTMLElement & BackendHost, network: string, page: SharedPage, run: (page: SharedPage) => unknown): Promise<void> {
+export async function complete(
+  host: HTMLElement & BackendHost,
+  network: string,
+  page: SharedPage,
+  run: (page: SharedPage) => unknown,
+  loadCounting: () => Promise<typeof Counting>,
+): Promise<void> {
   if ((await run(page)) && (host.backend || host.api || getDefaultBackend() || document.querySelector('meta[name="article-widgets:api"]'))) {
-    void (await import('./counting.js')).recordShare(host, network, page);
+    await loadCounting().then(
+      (counting) => counting.recordShare(host, network, page),
+      (error: Error) => {
+        const message = `its code did not load (${error.message})`;
+        console.warn(`article-widgets: <${host.localName}> could not count a share on ${network}: ${message}`, host);
+        emit(host, 'aw-share-error', { network, url: page.url, title: page.title, code: 'network', message });
+      },
+    );
   }
 }
 
 /** What an action needs of its bar. */
 export interface Bar {
-  host: HTMLElement;
+  host: ReactiveElement;
   /** Fires the cancelable `aw-share`, then, unless vetoed, runs `share` and counts the share if it returns true. */
   share(network: string, share: (page: SharedPage) => unknown): void;
 }
@@ -96,6 +114,19 @@ export function mastodonHost(input: string): string | undefined {
 }
 
 /**
+ * Remembers the reader's Mastodon server for their next share (where storage is allowed). Here,
+ * not beside its reading in networks.ts, since only a reader's answer writes it: a bar that never
+ * asks carries none of it.
+ */
+function rememberServer(host: string): void {
+  try {
+    localStorage.setItem(MASTODON_KEY, host);
+  } catch {
+    // not remembered, but the share still goes ahead
+  }
+}
+
+/**
  * Asks the reader for their Mastodon server, remembers it and shares there, as the bar's link does
  * from then on. Nothing happens when the reader cancels.
  */
@@ -107,6 +138,8 @@ export function mastodon(bar: Bar): void {
     if (answer == null) return;
   }
   rememberServer(host);
+  // The bar's Mastodon button becomes a link to the reader's server.
+  bar.host.requestUpdate();
   const network = networkNamed('mastodon')!;
   bar.share('mastodon', (page) => (openPopup(shareUrl(network, page, host)!, network.popup!), true));
 }

@@ -4,7 +4,7 @@
  * none). Nothing here ever holds up a share: a failure to count one is a console warning and an
  * `aw-share-error` event.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toBackendError, type ShareCounts, type WidgetBackend } from '../backend/backend.js';
 import { parseShareCounts } from '../backend/shapes.js';
 import { emit } from '../internal/events.js';
@@ -27,15 +27,25 @@ const readCounts = (url: string) => async (backend: WidgetBackend, signal: Abort
  * them, and says them in the reader's language. The bar creates it on first asking, so none of
  * this, strings included, loads on a page that shows no counts.
  */
-export class Counter {
+export class Counter implements ReactiveController {
   private readonly item: ItemController<ShareCounts>;
 
-  constructor(private readonly host: Host & ReactiveControllerHost) {
+  /** `url` is the bar's address, read at each update. */
+  constructor(
+    private readonly host: Host & ReactiveControllerHost & { counts: boolean },
+    private readonly url: () => string,
+  ) {
     this.item = new ItemController(host);
+    host.addController(this);
+    host.requestUpdate();
   }
 
-  /** Follows the counts of `url`, or none when empty (the bar stopped asking). */
-  watch(url: string): void {
+  /**
+   * Follows the counts of the bar's address, or none once the bar stops asking, at each update:
+   * following the same item again costs nothing, and a new address or backend is followed at once.
+   */
+  hostUpdate(): void {
+    const url = this.host.counts ? this.url() : '';
     this.item.follow('shares', url, readCounts(url));
   }
 

@@ -135,7 +135,8 @@ export function shareUrl(network: ShareNetwork, page: SharedPage, instance = '')
   return undefined;
 }
 
-const MASTODON_KEY = 'article-widgets:mastodon';
+/** Where a reader's Mastodon server is kept, once they gave it (see actions.ts). */
+export const MASTODON_KEY = 'article-widgets:mastodon';
 
 /** The reader's Mastodon server, if they gave it before. */
 export function rememberedServer(): string {
@@ -143,15 +144,6 @@ export function rememberedServer(): string {
     return localStorage.getItem(MASTODON_KEY) ?? '';
   } catch {
     return '';
-  }
-}
-
-/** Remembers the reader's Mastodon server for their next share (where storage is allowed). */
-export function rememberServer(host: string): void {
-  try {
-    localStorage.setItem(MASTODON_KEY, host);
-  } catch {
-    // not remembered, but the share still goes ahead
   }
 }
 

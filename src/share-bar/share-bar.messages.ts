@@ -1,4 +1,5 @@
 import type { Catalogs, NameMap } from '../internal/i18n.js';
+import { lazyModule } from '../internal/lazy-module.js';
 
 // The strings a bar shows when it renders. What it says only after a click ("Link copied", the
 // Mastodon question) or only with `counts` loads with the code that says it: see
@@ -21,5 +22,5 @@ export type ShareStrings = typeof en;
 /** The strings of <share-bar>: English here, Russian loaded the first time a bar is in Russian. */
 export const shareCatalogs: Catalogs<ShareStrings> = {
   en,
-  more: { ru: () => import('./share-bar.messages.ru.js') },
+  more: { ru: lazyModule(() => import('./share-bar.messages.ru.js')) },
 };

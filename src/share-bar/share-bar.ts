@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import type { WidgetBackend } from '../backend/backend.js';
 import { emit } from '../internal/events.js';
 import { afterStrings, fill, languageOf, messagesIn, onLanguageChange } from '../internal/i18n.js';
 import { defineElement } from '../internal/define-element.js';
+import { lazyModule } from '../internal/lazy-module.js';
 import { Subscriptions } from '../internal/subscriptions.js';
 import { renderInTurn } from '../internal/render-turns.js';
 import type { Counter } from './counting.js';
@@ -44,11 +45,23 @@ function webUrl(value: string): string | undefined {
 }
 
 /**
+ * The bar's code that runs only once a reader acts or counts show, each loaded on first use. A load
+ * that failed (the server that serves the code is down) loads again at the next use (see
+ * lazyModule); meanwhile what needed it does not happen and says nothing: a link's own share (its
+ * popup, its new tab) never waits for any of it. Counting's loader is handed to actions.ts, so
+ * the bar's counts and a share's count share one load.
+ */
+const loadActions = lazyModule(() => import('./actions.js'));
+const loadCounting = lazyModule(() => import('./counting.js'));
+const loadProblems = lazyModule(() => import('./problems.js'));
+const quietly = () => {};
+
+/**
  * Loads the code of copy, the share sheet and Mastodon as a reader comes near the bar, so that a
  * click runs it at once, well within the click's user activation (which popups and the share sheet
  * need). It is this site's own code: nothing comes from any network before a click.
  */
-const warmUp = () => void import('./actions.js');
+const warmUp = () => loadActions().catch(quietly);
 
 /**
  * Share buttons that load nothing from anyone until a reader clicks: each is a plain link to the
@@ -143,7 +156,7 @@ export class ShareBar extends LitElement {
 
   /** Share counts, once asked for: counting.ts follows them (its code and strings load only then). */
   private counter?: Counter;
-  private counting?: Promise<Counter>;
+  private counting?: Promise<unknown>;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [
     onLanguageChange(this, () => this.requestUpdate()),
@@ -160,17 +173,14 @@ export class ShareBar extends LitElement {
       | Promise<unknown>;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((this.counts || this.counting) && ['counts', 'url', 'backend', 'api'].some((key) => changed.has(key as keyof ShareBar))) {
-      const url = this.counts ? this.page().url : '';
-      this.counting ??= import('./counting.js').then(({ Counter }) => (this.counter = new Counter(this)));
-      void this.counting.then((counter) => counter.watch(url));
-    }
+  /** Loads the counts' code once they are asked for; code that failed to load (an outage) is asked for again at the next update. */
+  protected override willUpdate(): void {
+    if (this.counts) this.counting ??= loadCounting().then((counting) => (this.counter = new counting.Counter(this, () => this.page().url)), () => (this.counting = undefined));
   }
 
   /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
   private problem(problem: Problem, value = ''): void {
-    void import('./problems.js').then(({ report }) => report(this, problem, value));
+    void loadProblems().then(({ report }) => report(this, problem, value), quietly);
   }
 
   /**
@@ -211,7 +221,7 @@ export class ShareBar extends LitElement {
   private share(network: string, run: (page: SharedPage) => unknown = () => true): boolean {
     const page = this.page();
     if (!page.url || !emit<ShareDetail>(this, 'aw-share', { network, url: page.url, title: page.title }, { cancelable: true })) return false;
-    void import('./actions.js').then((actions) => actions.complete(this, network, page, run));
+    void loadActions().then((actions) => actions.complete(this, network, page, run, loadCounting), quietly);
     return true;
   }
 
@@ -236,11 +246,7 @@ export class ShareBar extends LitElement {
 
   /** Copy, the share sheet and Mastodon's first share: their code loads on first use. */
   private act(name: string): void {
-    void import('./actions.js').then((actions) => {
-      actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share) });
-      // Once the reader gave their Mastodon server, its button becomes a link to it.
-      this.requestUpdate();
-    });
+    void loadActions().then((actions) => actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share) }), quietly);
   }
 
   private button(messages: ShareStrings, network: ShareNetwork, page: SharedPage) {
