@@ -5,41 +5,22 @@
 // Run: npm run test:e2e (builds dist/ first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './chromium.mjs';
-import { startReferenceServer } from '../reference-server.mjs';
+import { demoServer } from './demo-server.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'aw-outage-'));
-let port = 0;
-let server;
+const demo = demoServer('aw-outage-');
+const base = demo.base;
 let browser;
-
-/** Starts the real CLI (again on the same port and database after a stop). */
-async function startServer() {
-  server = await startReferenceServer(
-    ['--db', join(dir, 'widgets.sqlite'), '--seed', join(repo, 'demo/data/widgets.json'), '--static', `/demo=${join(repo, 'demo')},/dist=${join(repo, 'dist')}`, '--rate-limit', '0'],
-    { port },
-  );
-  port = server.port;
-}
-
-async function stopServer() {
-  const running = server;
-  server = undefined;
-  await running?.stop();
-}
-
-const base = () => `http://127.0.0.1:${port}`;
 
 /**
  * The English demo page in a browser context of its own, with what went wrong on it: uncaught
  * exceptions (`pageerror`), unhandled promise rejections, and the chunks the browser asked for.
  */
 async function openDemo() {
-  if (!server) await startServer(); // an earlier test failed with the server stopped
+  if (!demo.running) await demo.start(); // an earlier test failed with the server stopped
   const context = await browser.createBrowserContext();
   await context.overridePermissions(base(), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   const page = await context.newPage();
@@ -62,14 +43,13 @@ const BAR = 'share-bar[label="With labels"]';
 
 before(async () => {
   assert.ok(existsSync(join(repo, 'dist/article-widgets.js')), 'build first: npm run build');
-  await startServer();
+  await demo.start();
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await stopServer();
-  rmSync(dir, { recursive: true, force: true });
+  await demo.close();
 });
 
 describe('lazily loaded code through an outage of the server that serves it', () => {
@@ -84,7 +64,7 @@ describe('lazily loaded code through an outage of the server that serves it', ()
     const status = () => page.evaluate((bar) => document.querySelector(bar).shadowRoot.querySelector('[part="status"]').textContent, BAR);
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
-    await stopServer();
+    await demo.stop();
     // The real mouse: the pointer coming over the bar warms the code up (that load fails too), then the click.
     await (await copyButton()).click();
     await settle();
@@ -94,7 +74,7 @@ describe('lazily loaded code through an outage of the server that serves it', ()
     assert.deepEqual(shares, [], 'no aw-share: no share happened');
     assert.deepEqual(uncaught, [], 'nothing uncaught during the outage');
 
-    await startServer();
+    await demo.start();
     await page.mouse.move(0, 0);
     await (await copyButton()).click();
     await page
@@ -116,7 +96,7 @@ describe('lazily loaded code through an outage of the server that serves it', ()
     const consoleErrors = [];
     page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
 
-    await stopServer();
+    await demo.stop();
     // The page's language is English: the Russian strings load only now, and cannot.
     await page.evaluate((bar) => document.querySelector(bar).setAttribute('lang', 'ru'), BAR);
     await settle();
@@ -126,7 +106,7 @@ describe('lazily loaded code through an outage of the server that serves it', ()
       `the console says why: ${consoleErrors.join(' | ')}`,
     );
 
-    await startServer();
+    await demo.start();
     await page.evaluate((bar) => document.querySelector(bar).requestUpdate(), BAR);
     await page
       .waitForFunction((bar) => document.querySelector(bar).shadowRoot.querySelector('[data-network="copy"] [part="name"]').textContent === 'Копировать ссылку', { timeout: 10000 }, BAR)

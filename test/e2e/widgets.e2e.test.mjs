@@ -3,38 +3,18 @@
 // Run: npm run test:e2e (builds dist/ first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { axeViolations, launchChromium } from './chromium.mjs';
-import { startReferenceServer } from '../reference-server.mjs';
+import { demoServer } from './demo-server.mjs';
 
 const repo = new URL('../..', import.meta.url).pathname;
 const ARTICLE = 'us-long-term-goals-for-russia';
 // The open poll the demo page shows, with its seeded figures (the demo data may change).
 const seededPoll = JSON.parse(readFileSync(join(repo, 'demo/data/widgets.json'), 'utf8')).polls.find((p) => p.id === 'reader-topics');
-const dir = mkdtempSync(join(tmpdir(), 'aw-e2e-'));
-const db = join(dir, 'widgets.sqlite');
-let port = 0;
-let server;
+const demo = demoServer('aw-e2e-');
+const base = demo.base;
 let browser;
-
-/** Starts the real CLI (again on the same port and database after a stop). */
-async function startServer() {
-  server = await startReferenceServer(
-    ['--db', db, '--seed', join(repo, 'demo/data/widgets.json'), '--static', `/demo=${join(repo, 'demo')},/dist=${join(repo, 'dist')}`, '--rate-limit', '0'],
-    { port },
-  );
-  port = server.port;
-}
-
-async function stopServer() {
-  const running = server;
-  server = undefined;
-  await running?.stop();
-}
-
-const base = () => `http://127.0.0.1:${port}`;
 const api = async (path, headers = {}) => (await fetch(`${base()}/api${path}`, { headers })).json();
 
 /**
@@ -104,14 +84,13 @@ const voterIdOf = (page) => page.evaluate(() => localStorage.getItem('article-wi
 
 before(async () => {
   assert.ok(existsSync(join(repo, 'dist/article-widgets.js')), 'build first: npm run build');
-  await startServer();
+  await demo.start();
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await stopServer();
-  rmSync(dir, { recursive: true, force: true });
+  await demo.close();
 });
 
 describe('the demo page against the reference server', () => {
@@ -217,7 +196,7 @@ describe('the demo page against the reference server', () => {
   it('survives the server stopping and coming back under the page', async () => {
     const c = await reader();
     await waitForSummaries(c.page, ['(votes: 6, rating: 3.7)', '(6 votes)']);
-    await stopServer();
+    await demo.stop();
     await clickStar(c.page, 4);
     // The vote fails: the figures stay, an error is shown with a retry.
     // The server serves the scripts too, so the failure's own words cannot load: the ones every bundle has say it.
@@ -227,7 +206,7 @@ describe('the demo page against the reference server', () => {
       'Could not reach the server. Your vote was not counted.',
     );
     assert.deepEqual(await summaries(c.page), ['(votes: 6, rating: 3.7)', '(6 votes)']);
-    await startServer();
+    await demo.start();
     const retry = await c.page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'));
     await retry.click();
     // 18 imported + 1 (a) + 3 (b) + 4 (c) over 7 votes; the figures show at once (optimistic), the thanks once it is counted.
@@ -264,7 +243,7 @@ describe('the demo page against the reference server', () => {
     const error = () => d.page.evaluate(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="error"] span')?.textContent.trim());
     const retryButton = () => d.page.evaluateHandle(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'));
 
-    await stopServer();
+    await demo.stop();
     await clickStar(d.page, 2);
     await d.page.waitForFunction(() => document.querySelector('article-rating').shadowRoot.querySelector('[part~="retry"]'), { timeout: 20000 });
     assert.equal(await error(), 'Could not reach the server. Your vote was not counted.');
@@ -275,7 +254,7 @@ describe('the demo page against the reference server', () => {
 
     // The server is back: Try again loads the code (Chromium keeps the failed import: it is loaded
     // from a new address) and sends the vote, whose answer is lost.
-    await startServer();
+    await demo.start();
     await (await retryButton()).click();
     await until(() => errorEvents.length === 2, 'the second failure');
     assert.equal(votes.length, 1);
