@@ -82,8 +82,10 @@ export const bundles = [
   },
   {
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
+    // 10.90 → 10.92 KB, on purpose: paint containment and unclipped icons (share-bar.styles.ts),
+    // which take a listing page's 200 bars from 43-64 ms frames to 26-36.
     name: '<share-bar> + Lit + icons',
-    ceiling: 10.9 * KB,
+    ceiling: 10.92 * KB,
     build: (options) => bundleEntry(["import { ShareBar } from './src/share-bar/share-bar.ts';", 'ShareBar.define();'], options),
   },
   {

@@ -5,16 +5,22 @@ import { sharedStyles } from '../internal/shared-styles.js';
 // --_s the tile size (--aw-share-size, else --_d that `size` sets; never below 24px), --_r the
 // corner radius, --_i the icon colour. Each variant then sets one property, not the whole rule.
 // --c, the brand colour, is set on each button. Nothing moves, so reduced motion needs no rule.
+//
+// A listing page's speed (the comments live here, not in the CSS, which ships as written):
+// - The host has paint containment: a frame that draws new bars of a listing page repaints them,
+//   not every bar already drawn above them (Chromium reuses a contained bar's painting whole;
+//   without it the late frames of 200 bars repainted the page, 43-64 ms each, against 26-36).
+//   Its clip is moved out past the focus ring (2px outline, 2px offset). A page whose ::part()
+//   styles draw further out (a wide glow) sets a larger overflow-clip-margin, or contain: none.
+// - The icons' <svg> drop the clip an <svg> has by default (overflow: visible): the glyphs stay
+//   inside their tile anyway, and each clip is a paint chunk that every frame walks.
 export const styles = [
   sharedStyles,
   css`
     :host {
       display: block;
-      /*
-       * A paint layer of its own (no stacking context, no offset): a frame that draws new widgets
-       * of a listing page repaints them, not every widget already drawn above them.
-       */
-      position: relative;
+      contain: paint;
+      overflow-clip-margin: 8px;
       --_s: max(24px, var(--aw-share-size, var(--_d, 32px)));
       --_r: var(--aw-share-radius, 6px);
       --_i: var(--aw-share-icon-color, #fff);
@@ -76,6 +82,7 @@ export const styles = [
     }
     /* Brand glyphs are filled (even-odd cuts their holes); email, copy and the share sheet are outlines. */
     svg {
+      overflow: visible;
       flex: none;
       inline-size: var(--_s);
       block-size: var(--_s);

@@ -76,6 +76,10 @@ const warmUp = () => loadActions().catch(quietly);
  * `color-scheme: dark` or `light` on it or on the panel, in the site's stylesheet. Each colour
  * property below may be a `light-dark()` pair too.
  *
+ * The bar draws nothing more than 8px outside its box (it has paint containment, which keeps a
+ * listing page of bars fast): a `::part()` style that reaches further, such as a wide glow, goes
+ * with a larger `overflow-clip-margin` on the element (or `contain: none`).
+ *
  * @summary Private, light share buttons: links, copy link and the native share sheet.
  * @tagname share-bar
  *
