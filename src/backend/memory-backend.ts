@@ -1,5 +1,4 @@
-import { abortable, refusal, type ReadOptions, type WidgetBackend, type WriteContext } from './backend.js';
-import { ApiError } from '../contract/errors.js';
+import type { ReadOptions, WidgetBackend, WriteContext } from './backend.js';
 import type { RatingChange } from '../contract/voting.js';
 import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 import type { MemoryRunner } from './memory-runner.js';
@@ -65,20 +64,15 @@ export class MemoryBackend implements WidgetBackend {
   }
 
   /**
-   * Answers after the latency, from the backend's code (loaded, and the data checked, on the first
-   * call); a refusal of the contract's comes out as the BackendError the server's reply would make.
+   * Answers from the backend's code (loaded, and the data checked, on the first call), which also
+   * waits the latency and turns the contract's refusals into BackendErrors: none of that is here,
+   * so a page that never calls the backend does not load it.
    */
   private async answer<T>(signal: AbortSignal | undefined, work: (runner: MemoryRunner) => T | Promise<T>): Promise<T> {
-    await abortable(new Promise((resolve) => setTimeout(resolve, this.options.latency ?? 0)), signal);
     this.running ??= import('./memory-runner.js').then(({ MemoryRunner }) => new MemoryRunner(this.data, this.options, this.storageKey)).catch((error: Error) => {
       console.error(`article-widgets: ${this.constructor.name} cannot start: ${error.message}`);
       throw error;
     });
-    const runner = await this.running;
-    try {
-      return await work(runner);
-    } catch (error) {
-      throw error instanceof ApiError ? refusal(error.status, error.message, error.code) : error;
-    }
+    return (await this.running).answer(signal, work);
   }
 }
