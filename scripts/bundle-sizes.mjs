@@ -72,35 +72,35 @@ const http = ["export { HttpBackend } from './src/backend/http-backend.ts';", "e
 export const bundles = [
   {
     name: '<article-rating> + Lit + HttpBackend',
-    ceiling: 13.8 * KB,
+    ceiling: 13.63 * KB,
     build: (options) => bundleEntry(["import { ArticleRating } from './src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http], options),
   },
   {
     name: '<opinion-poll> + Lit + HttpBackend',
-    ceiling: 14.5 * KB,
+    ceiling: 14.39 * KB,
     build: (options) => bundleEntry(["import { OpinionPoll } from './src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...http], options),
   },
   {
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
     name: '<share-bar> + Lit + icons',
-    ceiling: 10.9 * KB,
+    ceiling: 10.88 * KB,
     build: (options) => bundleEntry(["import { ShareBar } from './src/share-bar/share-bar.ts';", 'ShareBar.define();'], options),
   },
   {
     name: 'MemoryBackend + LocalBackend (tests, demos, static sites)',
-    ceiling: 0.8 * KB,
+    ceiling: 0.41 * KB,
     build: (options) => bundleEntry(["export { MemoryBackend } from './src/backend/memory-backend.ts';", "export { LocalBackend } from './src/backend/local-backend.ts';"], options),
   },
   {
     name: 'a page with all three: dist/article-widgets.js (script tag, every backend)',
     goal: 20 * KB,
-    ceiling: 21.9 * KB,
+    ceiling: 21.55 * KB,
     build: scriptTagBuild,
   },
   {
     name: 'a page with all three from npm (a site\'s own build, HttpBackend)',
     goal: 20 * KB,
-    ceiling: 21.0 * KB,
+    ceiling: 20.79 * KB,
     build: (options) =>
       bundleEntry(
         [
