@@ -31,7 +31,7 @@ export interface MemoryBackendOptions {
 export class MemoryBackend implements WidgetBackend {
   /** Where LocalBackend keeps what this browser did between visits; none: this page's memory only. */
   protected declare storageKey?: string;
-  private running?: Promise<MemoryRunner>;
+  #running?: Promise<MemoryRunner>;
 
   /** `data`: the site's figures and polls, in the widget data shape (WidgetData). */
   constructor(
@@ -40,27 +40,27 @@ export class MemoryBackend implements WidgetBackend {
   ) {}
 
   getRating(articleId: string, { signal }: ReadOptions = {}): Promise<RatingSummary> {
-    return this.answer(signal, (runner) => runner.getRating(articleId));
+    return this.#answer(signal, (runner) => runner.getRating(articleId));
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.answer(context.signal, (runner) => runner.rateArticle(articleId, rating, context));
+    return this.#answer(context.signal, (runner) => runner.rateArticle(articleId, rating, context));
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
-    return this.answer(signal, (runner) => runner.getPoll(pollId, voterId));
+    return this.#answer(signal, (runner) => runner.getPoll(pollId, voterId));
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.answer(context.signal, (runner) => runner.votePoll(pollId, optionIds, context));
+    return this.#answer(context.signal, (runner) => runner.votePoll(pollId, optionIds, context));
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.answer(context.signal, (runner) => runner.recordShare(url, network, context));
+    return this.#answer(context.signal, (runner) => runner.recordShare(url, network, context));
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
-    return this.answer(signal, (runner) => runner.getShareCounts(url));
+    return this.#answer(signal, (runner) => runner.getShareCounts(url));
   }
 
   /**
@@ -68,11 +68,11 @@ export class MemoryBackend implements WidgetBackend {
    * waits the latency and turns the contract's refusals into BackendErrors: none of that is here,
    * so a page that never calls the backend does not load it.
    */
-  private async answer<T>(signal: AbortSignal | undefined, work: (runner: MemoryRunner) => T | Promise<T>): Promise<T> {
-    this.running ??= import('./memory-runner.js').then(({ MemoryRunner }) => new MemoryRunner(this.data, this.options, this.storageKey)).catch((error: Error) => {
+  async #answer<T>(signal: AbortSignal | undefined, work: (runner: MemoryRunner) => T | Promise<T>): Promise<T> {
+    this.#running ??= import('./memory-runner.js').then(({ MemoryRunner }) => new MemoryRunner(this.data, this.options, this.storageKey)).catch((error: Error) => {
       console.error(`article-widgets: ${this.constructor.name} cannot start: ${error.message}`);
       throw error;
     });
-    return (await this.running).answer(signal, work);
+    return (await this.#running).answer(signal, work);
   }
 }
