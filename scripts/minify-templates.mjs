@@ -39,13 +39,39 @@ export function minifyCss(text, { first = true, last = true } = {}) {
 }
 
 /**
- * One piece of an html`` or svg`` template. In HTML a run of white space with a line break renders
- * as one space: keep one (also at a template's ends, which may stand inside a line of text). A
- * line break before a tag's closing `>` (as formatters write long tags) is inside the tag, and
- * goes. Not before `/>`: right after an unquoted `${}` the slash would join the attribute's value.
+ * The pieces of one html`` or svg`` template (the text between its interpolations), minified. In
+ * HTML a run of white space with a line break renders as one space: keep one (also at a template's
+ * ends, which may stand inside a line of text). Inside a tag, a line break before its closing `>`
+ * (as formatters write long tags) goes; not before `/>`, where after an unquoted `${}` the slash
+ * would join the attribute's value. Where a tag starts and ends is followed across the pieces, so
+ * a `>` in text keeps the space before it.
  */
-export function minifyHtml(text) {
-  return text.replace(/\s*\n\s*>/g, '>').replace(/\s*\n\s*/g, ' ');
+export function minifyHtml(pieces) {
+  let inTag = false;
+  let quote = '';
+  return pieces.map((piece) => {
+    let out = '';
+    for (let i = 0; i < piece.length; i++) {
+      const char = piece[i];
+      if (/\s/.test(char)) {
+        const run = /^\s+/.exec(piece.slice(i))[0];
+        i += run.length - 1;
+        const closesTag = inTag && !quote && piece[i + 1] === '>';
+        out += !run.includes('\n') ? run : closesTag ? '' : ' ';
+        continue;
+      }
+      if (quote) {
+        if (char === quote) quote = '';
+      } else if (inTag) {
+        if (char === '"' || char === "'") quote = char;
+        else if (char === '>') inTag = false;
+      } else if (char === '<' && /[a-z/!]/i.test(piece[i + 1] ?? '')) {
+        inTag = true;
+      }
+      out += char;
+    }
+    return out;
+  });
 }
 
 /** `code` with the text of its css``, html`` and svg`` templates minified, and its source map; null when nothing changed. */
@@ -59,18 +85,15 @@ export function minifyTemplateLiterals(code, id) {
       const tag = node.tag.type === 'Identifier' ? node.tag.name : '';
       if (tag !== 'css' && tag !== 'html' && tag !== 'svg') return;
       const { quasis } = node.quasi;
+      const raws = quasis.map((quasi) => quasi.value.raw);
+      const minified = tag === 'css' ? raws.map((raw, i) => minifyCss(raw, { first: i === 0, last: i === raws.length - 1 })) : minifyHtml(raws);
       quasis.forEach((quasi, i) => {
-        const raw = quasi.value.raw;
         const start = quasi.start + 1; // after ` or }
-        if (code.slice(start, start + raw.length) !== raw) return;
-        const ends = { first: i === 0, last: i === quasis.length - 1 };
-        const min = tag === 'css' ? minifyCss(raw, ends) : minifyHtml(raw);
-        if (min !== raw) {
-          // An empty replacement would be an insertion point MagicString cannot map.
-          if (min) out.overwrite(start, start + raw.length, min);
-          else out.remove(start, start + raw.length);
-          changed = true;
-        }
+        if (code.slice(start, start + raws[i].length) !== raws[i] || minified[i] === raws[i]) return;
+        // An empty replacement would be an insertion point MagicString cannot map.
+        if (minified[i]) out.overwrite(start, start + raws[i].length, minified[i]);
+        else out.remove(start, start + raws[i].length);
+        changed = true;
       });
     },
   }).visit(program);

@@ -76,9 +76,18 @@ describe('the template minifier', () => {
   });
 
   it('collapses HTML white space with a line break to one space, and the line break before a tag closes', () => {
-    assert.equal(minifyHtml('<div\n    part="base"\n    class="base"\n  >\n  <span>a</span>\n  <span>b</span>\n</div>'), '<div part="base" class="base"> <span>a</span> <span>b</span> </div>');
+    assert.deepEqual(minifyHtml(['<div\n    part="base"\n    class="base"\n  >\n  <span>a</span>\n  <span>b</span>\n</div>']), [
+      '<div part="base" class="base"> <span>a</span> <span>b</span> </div>',
+    ]);
     // White space on one line is the author's: a space between words, kept as written.
-    assert.equal(minifyHtml('<p>a  <b>b</b></p>'), '<p>a  <b>b</b></p>');
+    assert.deepEqual(minifyHtml(['<p>a  <b>b</b></p>']), ['<p>a  <b>b</b></p>']);
+  });
+
+  it('knows a tag from text across interpolations: a > in text, or in a quoted value, keeps the space before it', () => {
+    // The tag opened in the first piece closes in the second, after an interpolated attribute.
+    assert.deepEqual(minifyHtml(['<a\n  href=', '\n  >Home\n  > News</a', '\n>']), ['<a href=', '>Home > News</a', '>']);
+    assert.deepEqual(minifyHtml(['<span title="a\n  > b"\n>', '</span>']), ['<span title="a > b">', '</span>']);
+    assert.deepEqual(minifyHtml(['a < b\n  > c']), ['a < b > c']);
   });
 
   it('keeps the space before /> after an unquoted interpolation, and the spaces at a template’s ends', () => {
