@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const { version, license, homepage } = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, string>;
+/** What each of Lit's modules says of its licence (lit-html, lit-element, reactive-element 2017; css-tag 2019). */
+const LIT_NOTICE = '\n * Includes Lit: @license Copyright 2017-2019 Google LLC, SPDX-License-Identifier: BSD-3-Clause';
 
 // Two builds from one config:
 // - default: dist/article-widgets.js, one self-registering ES module with Lit bundled in, for a
@@ -39,7 +41,8 @@ export default defineConfig(({ mode }) => {
       // only once a reader acts (a vote, the share sheet, counting) is split into chunks in
       // dist/article-widgets/, which the bundle imports relative to its own URL, so a site can
       // host dist/ anywhere (a CDN path too). Lit is inside it, and its BSD-3-Clause licence asks
-      // that its notice go with it: legal comments stay.
+      // that its notice go with it: one notice for its four modules, in the bundle's banner (each
+      // module's own comment, kept, was four copies of it).
       rolldownOptions: npm
         ? { external: [/^lit($|\/)/, /^@lit\//] }
         : {
@@ -48,8 +51,9 @@ export default defineConfig(({ mode }) => {
             preserveEntrySignatures: 'allow-extension',
             output: {
               minify: true,
-              comments: { legal: true, annotation: false, jsdoc: false },
-              banner: `/*! article-widgets ${version} | ${license} License | ${homepage} */`,
+              comments: false,
+              // After minifying, which would drop it with the comments.
+              postBanner: (chunk) => `/*! article-widgets ${version} | ${license} License | ${homepage}${chunk.isEntry ? LIT_NOTICE : ''} */`,
               chunkFileNames: 'article-widgets/[name]-[hash].js',
             },
           },

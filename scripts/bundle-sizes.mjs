@@ -72,37 +72,37 @@ const http = ["export { HttpBackend } from './src/backend/http-backend.ts';", "e
 export const bundles = [
   {
     name: '<article-rating> + Lit + HttpBackend',
-    ceiling: 13.8 * KB,
+    ceiling: 13.63 * KB,
     build: (options) => bundleEntry(["import { ArticleRating } from './src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http], options),
   },
   {
     name: '<opinion-poll> + Lit + HttpBackend',
-    ceiling: 14.5 * KB,
+    ceiling: 14.39 * KB,
     build: (options) => bundleEntry(["import { OpinionPoll } from './src/opinion-poll/opinion-poll.ts';", 'OpinionPoll.define();', ...http], options),
   },
   {
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
-    // 10.90 → 10.92 KB, on purpose: paint containment and unclipped icons (share-bar.styles.ts),
-    // which take a listing page's 200 bars from 43-64 ms frames to 26-36.
+    // Paint containment and unclipped icons (share-bar.styles.ts) added 0.02 KB here and to both
+    // pages, on purpose: they take a listing page's 200 bars from 43-64 ms frames to 26-36.
     name: '<share-bar> + Lit + icons',
-    ceiling: 10.92 * KB,
+    ceiling: 10.9 * KB,
     build: (options) => bundleEntry(["import { ShareBar } from './src/share-bar/share-bar.ts';", 'ShareBar.define();'], options),
   },
   {
     name: 'MemoryBackend + LocalBackend (tests, demos, static sites)',
-    ceiling: 0.8 * KB,
+    ceiling: 0.41 * KB,
     build: (options) => bundleEntry(["export { MemoryBackend } from './src/backend/memory-backend.ts';", "export { LocalBackend } from './src/backend/local-backend.ts';"], options),
   },
   {
     name: 'a page with all three: dist/article-widgets.js (script tag, every backend)',
     goal: 20 * KB,
-    ceiling: 21.9 * KB,
+    ceiling: 21.57 * KB,
     build: scriptTagBuild,
   },
   {
     name: 'a page with all three from npm (a site\'s own build, HttpBackend)',
     goal: 20 * KB,
-    ceiling: 21.0 * KB,
+    ceiling: 20.82 * KB,
     build: (options) =>
       bundleEntry(
         [

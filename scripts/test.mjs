@@ -26,6 +26,7 @@ const steps = [
   ['types of the editors\' console', 'npx', ['tsc', '--noEmit', '-p', 'admin']],
   ['types of the server (and the contract as the server compiles it)', 'npx', ['tsc', '--noEmit', '--incremental', 'false', '-p', 'server']],
   ['lint (ESLint with typescript-eslint, type-aware)', 'npx', ['eslint', '.']],
+  ['build plugins (the template minifier)', 'node', ['--test', 'test/build/']],
   ['build', 'npm', ['run', 'build', '--silent']],
   ['manifest', 'node', ['scripts/check-manifest.mjs']],
   ['size', 'node', ['scripts/check-size.mjs']],

@@ -134,23 +134,23 @@ export class ArticleRating extends LitElement {
   /** The star chosen with the keyboard but not yet cast, 0 for none. */
   private chosen = 0;
 
-  private readonly vote = new VoteController<RatingItem, number>(this, {
+  readonly #vote = new VoteController<RatingItem, number>(this, {
     item: 'rating',
     home: 'stars',
     events: { vote: 'aw-rating-vote', error: 'aw-rating-error' },
     ballot: (rating) => ({
-      optimistic: (current) => ({ summary: addVote(current?.summary ?? this.attributeSummary(), current?.mine, rating), mine: rating }),
+      optimistic: (current) => ({ summary: addVote(current?.summary ?? this.#attributeSummary(), current?.mine, rating), mine: rating }),
       send: (backend, context) => backend.rateArticle(this.articleId.trim(), rating, context),
       commit: (reply) => {
         const result = parseRatingVoteResult(reply);
         return { summary: result.summary, mine: result.rating };
       },
     }),
-    sending: () => this.strings().t('ratingSending'),
+    sending: () => this.#strings().t('ratingSending'),
     counted: ({ summary, mine }) => {
-      const t = this.strings();
+      const t = this.#strings();
       return {
-        said: `${t.t('ratingThanks', { rating: mine! })} ${this.valueText(t, summary)}`,
+        said: `${t.t('ratingThanks', { rating: mine! })} ${this.#valueText(t, summary)}`,
         detail: { articleId: summary.articleId, rating: mine!, votes: summary.votes, average: summary.average } satisfies RatingVoteDetail,
       };
     },
@@ -165,27 +165,27 @@ export class ArticleRating extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.connectItem();
+    if (changed.has('articleId') || changed.has('backend') || changed.has('api')) this.#connectItem();
   }
 
   /** Reloads the figures from the backend. */
   refresh(): Promise<void> {
-    return this.vote.item.current?.load() ?? Promise.resolve();
+    return this.#vote.item.current?.load() ?? Promise.resolve();
   }
 
-  private strings(): RatingTranslator {
+  #strings(): RatingTranslator {
     return translatorFor(this, ratingCatalogs);
   }
 
   /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
-  private reportProblem(problem: Problem, value?: string | null): void {
+  #reportProblem(problem: Problem, value?: string | null): void {
     void loadProblems().then(({ report }) => report(this, problem, value), () => {});
   }
 
-  private connectItem(): void {
+  #connectItem(): void {
     const articleId = this.articleId.trim();
-    if (!articleId) this.reportProblem('article-id');
-    this.vote.follow(articleId, async (backend, signal, remembered) => {
+    if (!articleId) this.#reportProblem('article-id');
+    this.#vote.follow(articleId, async (backend, signal, remembered) => {
       const summary = parseRatingSummary(await backend.getRating(articleId, { signal, voterId: voterId() }));
       if (summary.articleId !== articleId) {
         throw new BackendError('invalid-reply', `asked for article "${articleId}", got "${summary.articleId}"`);
@@ -195,57 +195,57 @@ export class ArticleRating extends LitElement {
   }
 
   /** The figures from the attributes, checked: what a server-rendered page carries. */
-  private attributeSummary(): RatingSummary {
+  #attributeSummary(): RatingSummary {
     let votes = this.votes ?? 0;
     if (!Number.isInteger(votes) || votes < 0) {
-      this.reportProblem('votes', this.getAttribute('votes'));
+      this.#reportProblem('votes', this.getAttribute('votes'));
       votes = 0;
     }
     let average = this.average ?? 0;
     // Below the minimum a page leaves the average out (the render helpers' minVotes): no mistake.
-    const leftOut = this.average === undefined && this.belowMinimum(votes);
+    const leftOut = this.average === undefined && this.#belowMinimum(votes);
     const valid = leftOut || Number.isFinite(average) && (votes === 0 ? average >= 0 && average <= 5 : average >= 1 && average <= 5);
     if (!valid) {
-      this.reportProblem('average', this.getAttribute('average'));
+      this.#reportProblem('average', this.getAttribute('average'));
       average = Number.isFinite(average) ? Math.min(5, Math.max(votes === 0 ? 0 : 1, average)) : 0;
     }
     return { articleId: this.articleId, votes, average: votes === 0 ? 0 : average };
   }
 
   /** Whether `votes` are too few to show an average (min-votes). */
-  private belowMinimum(votes: number): boolean {
+  #belowMinimum(votes: number): boolean {
     return votes > 0 && votes < this.minVotes;
   }
 
-  private get data(): RatingItem {
-    return this.vote.item.state?.data ?? { summary: this.attributeSummary() };
+  get #data(): RatingItem {
+    return this.#vote.item.state?.data ?? { summary: this.#attributeSummary() };
   }
 
   /** Whether readers vote here at all: then the stars are a slider, else a picture of the figures. */
-  private get votable(): boolean {
-    return !this.readonly && !!this.vote.item.current;
+  get #votable(): boolean {
+    return !this.readonly && !!this.#vote.item.current;
   }
 
   /** Whether the reader can cast (or change) a vote now. */
-  private get interactive(): boolean {
-    const { mine } = this.data;
-    return this.votable && !this.vote.writing && (mine === undefined || this.allowChange);
+  get #interactive(): boolean {
+    const { mine } = this.#data;
+    return this.#votable && !this.#vote.writing && (mine === undefined || this.allowChange);
   }
 
-  private cast(rating: number): void {
-    if (!this.interactive) return;
+  #cast(rating: number): void {
+    if (!this.#interactive) return;
     this.chosen = 0;
     this.hovered = 0;
-    void this.vote.cast(rating);
+    void this.#vote.cast(rating);
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (!this.interactive) return;
-    this.vote.prepare();
+  #onKeyDown(event: KeyboardEvent): void {
+    if (!this.#interactive) return;
+    this.#vote.prepare();
     const { key } = event;
     if (key === 'Enter' || key === ' ') {
       event.preventDefault();
-      if (this.chosen) this.cast(this.chosen);
+      if (this.chosen) this.#cast(this.chosen);
       return;
     }
     if (key === 'Escape') {
@@ -255,7 +255,7 @@ export class ArticleRating extends LitElement {
     // Left and right follow the reading direction; up always means more.
     const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
     const step = ({ ArrowRight: forward, ArrowLeft: -forward, ArrowUp: 1, ArrowDown: -1 } as Record<string, number>)[key];
-    const current = this.chosen || this.data.mine || 0;
+    const current = this.chosen || this.#data.mine || 0;
     const next = step ? (current ? Math.min(5, Math.max(1, current + step)) : 1) : key === 'Home' ? 1 : key === 'End' ? 5 : 0;
     if (next) {
       event.preventDefault();
@@ -263,54 +263,54 @@ export class ArticleRating extends LitElement {
     }
   }
 
-  private starAt(event: Event): number {
+  #starAt(event: Event): number {
     const star = (event.target as Element).closest?.('[data-value]');
     return star ? Number(star.getAttribute('data-value')) : 0;
   }
 
-  private onPointerMove(event: PointerEvent): void {
-    if (!this.interactive) return;
-    this.vote.prepare();
-    if (event.pointerType !== 'touch') this.hovered = this.starAt(event);
+  #onPointerMove(event: PointerEvent): void {
+    if (!this.#interactive) return;
+    this.#vote.prepare();
+    if (event.pointerType !== 'touch') this.hovered = this.#starAt(event);
   }
 
   /** A tap moves no pointer before it: the code that sends a vote loads as the finger comes down. */
-  private onPointerDown(): void {
-    if (this.interactive) this.vote.prepare();
+  #onPointerDown(): void {
+    if (this.#interactive) this.#vote.prepare();
   }
 
-  private onClick(event: MouseEvent): void {
-    const value = this.starAt(event);
-    if (value) this.cast(value);
+  #onClick(event: MouseEvent): void {
+    const value = this.#starAt(event);
+    if (value) this.#cast(value);
   }
 
-  private valueText(t: RatingTranslator, summary: RatingSummary): string {
+  #valueText(t: RatingTranslator, summary: RatingSummary): string {
     if (summary.votes === 0) return t.t('ratingNoVotes');
-    if (this.belowMinimum(summary.votes)) return t.t('ratingTooFew', { votes: t.t('voteCount', { count: summary.votes }) });
+    if (this.#belowMinimum(summary.votes)) return t.t('ratingTooFew', { votes: t.t('voteCount', { count: summary.votes }) });
     return t.t('ratingValue', { count: summary.votes, average: t.number(summary.average, 1) });
   }
 
-  private summaryText(t: RatingTranslator, summary: RatingSummary): string {
-    if (summary.votes === 0 || this.belowMinimum(summary.votes)) return `(${this.valueText(t, summary)})`;
+  #summaryText(t: RatingTranslator, summary: RatingSummary): string {
+    if (summary.votes === 0 || this.#belowMinimum(summary.votes)) return `(${this.#valueText(t, summary)})`;
     if (this.summary === 'count') return `(${t.t('voteCount', { count: summary.votes })})`;
     return t.t('ratingSummary', { votes: summary.votes, average: t.number(summary.average, 1) });
   }
 
   protected override render() {
-    const t = this.strings();
-    const { summary, mine } = this.data;
-    const interactive = this.interactive;
+    const t = this.#strings();
+    const { summary, mine } = this.#data;
+    const interactive = this.#interactive;
     const preview = this.hovered || this.chosen;
     // Below the minimum of votes the stars show no average.
-    const average = this.belowMinimum(summary.votes) ? 0 : summary.average;
+    const average = this.#belowMinimum(summary.votes) ? 0 : summary.average;
     const shown = preview || mine || average;
     // One tab stop where readers vote: a slider, read-only while a vote is sent and once it is
     // cast, so the control a keyboard user voted with keeps their focus and reads out the new
     // figures (ARIA 1.2 slider with aria-readonly). Where nobody votes, an image with the same words.
-    const slider = this.votable;
+    const slider = this.#votable;
     const value = this.chosen
       ? `${t.t('ratingChoice', { count: this.chosen })}, ${t.t('ratingChoiceHint')}`
-      : `${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${this.valueText(t, summary)}`;
+      : `${mine ? `${t.t('ratingYours', { rating: mine })}; ` : ''}${this.#valueText(t, summary)}`;
     const control = html`<div
       part="stars"
       class="stars ${interactive ? 'interactive' : ''}"
@@ -323,23 +323,23 @@ export class ArticleRating extends LitElement {
       aria-valuemax=${slider ? 5 : nothing}
       aria-valuenow=${slider ? this.chosen || mine || average : nothing}
       aria-valuetext=${slider ? value : nothing}
-      @keydown=${this.onKeyDown}
-      @pointermove=${this.onPointerMove}
-      @pointerdown=${this.onPointerDown}
+      @keydown=${this.#onKeyDown}
+      @pointermove=${this.#onPointerMove}
+      @pointerdown=${this.#onPointerDown}
       @pointerleave=${() => (this.hovered = 0)}
       @blur=${() => (this.chosen = 0)}
-      @click=${this.onClick}
+      @click=${this.#onClick}
     >
       ${interactive ? targets() : nothing}${picture(shown, preview !== 0, this.hovered)}
     </div>`;
     return html`
-      <div part="base" class="base" aria-busy=${this.vote.writing ? 'true' : 'false'}>
+      <div part="base" class="base" aria-busy=${this.#vote.writing ? 'true' : 'false'}>
         <span part="label" id="label" class="label">${t.t('ratingLabel')}</span>
         ${control}
-        <span part="summary" class="summary" aria-hidden="true">${this.summaryText(t, summary)}</span>
+        <span part="summary" class="summary" aria-hidden="true">${this.#summaryText(t, summary)}</span>
         ${mine ? html`<span part="yours" class="yours">${t.t('ratingYours', { rating: mine })}</span>` : nothing}
-        ${this.vote.errorLine()}
-        <span class="visually-hidden" role="status">${this.vote.announcement}</span>
+        ${this.#vote.errorLine()}
+        <span class="visually-hidden" role="status">${this.#vote.announcement}</span>
       </div>
     `;
   }

@@ -46,31 +46,31 @@ const BATCH = 100;
  * ```
  */
 export class HttpBackend implements WidgetBackend {
-  private readonly base: string;
+  readonly #base: string;
   /**
    * The ratings asked for in this task, and the promise of their requests, sent when it ends; the
    * requests are cut once no caller waits for them any more (each aborted its read, or gave up).
    */
-  private batch?: { ids: Set<string>; sent: Promise<Map<string, Promise<unknown>>>; waiting: number; cut: AbortController };
+  #batch?: { ids: Set<string>; sent: Promise<Map<string, Promise<unknown>>>; waiting: number; cut: AbortController };
 
   constructor(
     url: string,
     /** @internal */
     readonly options: HttpBackendOptions = {},
   ) {
-    this.base = url.replace(/\/+$/, '');
+    this.#base = url.replace(/\/+$/, '');
   }
 
   getRating(articleId: string, { signal }: ReadOptions = {}): Promise<RatingSummary> {
     // An id nobody waits for any more stays out of the batch.
     if (signal?.aborted) return Promise.reject(toBackendError(signal.reason));
-    if (!this.batch) {
+    if (!this.#batch) {
       const ids = new Set<string>();
       const cut = new AbortController();
-      const sent = new Promise((resolve) => setTimeout(resolve)).then(() => this.sendBatch(ids, cut.signal));
-      this.batch = { ids, sent, waiting: 0, cut };
+      const sent = new Promise((resolve) => setTimeout(resolve)).then(() => this.#sendBatch(ids, cut.signal));
+      this.#batch = { ids, sent, waiting: 0, cut };
     }
-    const batch = this.batch;
+    const batch = this.#batch;
     batch.ids.add(articleId);
     batch.waiting++;
     // A request left hanging would also hold up the next one for the same ratings (the browser
@@ -87,45 +87,45 @@ export class HttpBackend implements WidgetBackend {
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.write('rating', articleId, { rating }, context) as Promise<RatingVoteResult>;
+    return this.#write('rating', articleId, { rating }, context) as Promise<RatingVoteResult>;
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
-    return this.read(`/polls/${encodeURIComponent(pollId)}`, signal, voterId ? { 'x-voter-id': voterId } : {}) as Promise<PollView>;
+    return this.#read(`/polls/${encodeURIComponent(pollId)}`, signal, voterId ? { 'x-voter-id': voterId } : {}) as Promise<PollView>;
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.write('poll', pollId, { optionIds }, context) as Promise<PollView>;
+    return this.#write('poll', pollId, { optionIds }, context) as Promise<PollView>;
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.write('share', url, { url, network }, context) as Promise<ShareCounts>;
+    return this.#write('share', url, { url, network }, context) as Promise<ShareCounts>;
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
-    return this.read(`/shares?url=${encodeURIComponent(url)}`, signal) as Promise<ShareCounts>;
+    return this.#read(`/shares?url=${encodeURIComponent(url)}`, signal) as Promise<ShareCounts>;
   }
 
   /** Requests the batched ratings, `BATCH` ids a request, until `signal` cuts them; returns each id's request. */
-  private sendBatch(ids: Set<string>, signal: AbortSignal): Map<string, Promise<unknown>> {
-    this.batch = undefined;
+  #sendBatch(ids: Set<string>, signal: AbortSignal): Map<string, Promise<unknown>> {
+    this.#batch = undefined;
     const list = [...ids];
     const requests = new Map<string, Promise<unknown>>();
     for (let i = 0; i < list.length; i += BATCH) {
       const chunk = list.slice(i, i + BATCH);
-      const request = this.read(`/ratings?ids=${chunk.map(encodeURIComponent).join(',')}`, signal);
+      const request = this.#read(`/ratings?ids=${chunk.map(encodeURIComponent).join(',')}`, signal);
       for (const id of chunk) requests.set(id, request);
     }
     return requests;
   }
 
   /** A GET. */
-  private read(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
+  #read(path: string, signal?: AbortSignal, headers?: Record<string, string>): Promise<unknown> {
     return this.request(path, { headers }, signal);
   }
 
   /** A POST of one reader's action on item `kind:id` (http-writes.ts, loaded on the first). */
-  private async write(kind: ItemKind, id: string, body: object, context: WriteContext): Promise<unknown> {
+  async #write(kind: ItemKind, id: string, body: object, context: WriteContext): Promise<unknown> {
     return (await loadWrites()).post(this, kind, id, body, context);
   }
 
@@ -134,7 +134,7 @@ export class HttpBackend implements WidgetBackend {
     let reply: Response;
     let text: string;
     try {
-      reply = await fetch(this.base + path, { ...init, credentials: 'omit', signal });
+      reply = await fetch(this.#base + path, { ...init, credentials: 'omit', signal });
       text = await reply.text();
     } catch (error) {
       // An abort is `aborted`; a timeout or an unreachable server, `network`.

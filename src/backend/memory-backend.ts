@@ -1,5 +1,4 @@
-import { abortable, refusal, type ReadOptions, type WidgetBackend, type WriteContext } from './backend.js';
-import { ApiError } from '../contract/errors.js';
+import type { ReadOptions, WidgetBackend, WriteContext } from './backend.js';
 import type { RatingChange } from '../contract/voting.js';
 import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 import type { MemoryRunner } from './memory-runner.js';
@@ -32,7 +31,7 @@ export interface MemoryBackendOptions {
 export class MemoryBackend implements WidgetBackend {
   /** Where LocalBackend keeps what this browser did between visits; none: this page's memory only. */
   protected declare storageKey?: string;
-  private running?: Promise<MemoryRunner>;
+  #running?: Promise<MemoryRunner>;
 
   /** `data`: the site's figures and polls, in the widget data shape (WidgetData). */
   constructor(
@@ -41,44 +40,39 @@ export class MemoryBackend implements WidgetBackend {
   ) {}
 
   getRating(articleId: string, { signal }: ReadOptions = {}): Promise<RatingSummary> {
-    return this.answer(signal, (runner) => runner.getRating(articleId));
+    return this.#answer(signal, (runner) => runner.getRating(articleId));
   }
 
   rateArticle(articleId: string, rating: number, context: WriteContext): Promise<RatingVoteResult> {
-    return this.answer(context.signal, (runner) => runner.rateArticle(articleId, rating, context));
+    return this.#answer(context.signal, (runner) => runner.rateArticle(articleId, rating, context));
   }
 
   getPoll(pollId: string, { signal, voterId }: ReadOptions = {}): Promise<PollView> {
-    return this.answer(signal, (runner) => runner.getPoll(pollId, voterId));
+    return this.#answer(signal, (runner) => runner.getPoll(pollId, voterId));
   }
 
   votePoll(pollId: string, optionIds: string[], context: WriteContext): Promise<PollView> {
-    return this.answer(context.signal, (runner) => runner.votePoll(pollId, optionIds, context));
+    return this.#answer(context.signal, (runner) => runner.votePoll(pollId, optionIds, context));
   }
 
   recordShare(url: string, network: string, context: WriteContext): Promise<ShareCounts> {
-    return this.answer(context.signal, (runner) => runner.recordShare(url, network, context));
+    return this.#answer(context.signal, (runner) => runner.recordShare(url, network, context));
   }
 
   getShareCounts(url: string, { signal }: ReadOptions = {}): Promise<ShareCounts> {
-    return this.answer(signal, (runner) => runner.getShareCounts(url));
+    return this.#answer(signal, (runner) => runner.getShareCounts(url));
   }
 
   /**
-   * Answers after the latency, from the backend's code (loaded, and the data checked, on the first
-   * call); a refusal of the contract's comes out as the BackendError the server's reply would make.
+   * Answers from the backend's code (loaded, and the data checked, on the first call), which also
+   * waits the latency and turns the contract's refusals into BackendErrors: none of that is here,
+   * so a page that never calls the backend does not load it.
    */
-  private async answer<T>(signal: AbortSignal | undefined, work: (runner: MemoryRunner) => T | Promise<T>): Promise<T> {
-    await abortable(new Promise((resolve) => setTimeout(resolve, this.options.latency ?? 0)), signal);
-    this.running ??= import('./memory-runner.js').then(({ MemoryRunner }) => new MemoryRunner(this.data, this.options, this.storageKey)).catch((error: Error) => {
+  async #answer<T>(signal: AbortSignal | undefined, work: (runner: MemoryRunner) => T | Promise<T>): Promise<T> {
+    this.#running ??= import('./memory-runner.js').then(({ MemoryRunner }) => new MemoryRunner(this.data, this.options, this.storageKey)).catch((error: Error) => {
       console.error(`article-widgets: ${this.constructor.name} cannot start: ${error.message}`);
       throw error;
     });
-    const runner = await this.running;
-    try {
-      return await work(runner);
-    } catch (error) {
-      throw error instanceof ApiError ? refusal(error.status, error.message, error.code) : error;
-    }
+    return (await this.#running).answer(signal, work);
   }
 }

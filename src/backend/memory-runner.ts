@@ -4,7 +4,8 @@
  * after each write (LocalBackend). Writes load on the first write. The shell (memory-backend.ts)
  * keeps the latency and turns the contract's refusals into BackendErrors.
  */
-import type { WriteContext } from './backend.js';
+import { abortable, refusal, type WriteContext } from './backend.js';
+import { ApiError } from '../contract/errors.js';
 import type { PollView, RatingSummary, RatingVoteResult, ShareCounts } from '../contract/types.js';
 import type { MemoryBackendOptions } from './memory-backend.js';
 import { lazyModule } from '../internal/lazy-module.js';
@@ -28,10 +29,23 @@ export class MemoryRunner {
   /** Checks `data` (throws a ShapeError naming the bad field); with `storageKey`, restores what this browser did. */
   constructor(
     data: unknown,
-    options: MemoryBackendOptions,
+    private readonly options: MemoryBackendOptions,
     private readonly storageKey?: string,
   ) {
     this.store = new MemoryStore(data, options, this.restore());
+  }
+
+  /**
+   * `work` done after the backend's latency; a refusal of the contract's comes out as the
+   * BackendError the server's reply would make.
+   */
+  async answer<T>(signal: AbortSignal | undefined, work: (runner: this) => T | Promise<T>): Promise<T> {
+    await abortable(new Promise((resolve) => setTimeout(resolve, this.options.latency ?? 0)), signal);
+    try {
+      return await work(this);
+    } catch (error) {
+      throw error instanceof ApiError ? refusal(error.status, error.message, error.code) : error;
+    }
   }
 
   getRating(articleId: string): RatingSummary {

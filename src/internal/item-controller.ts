@@ -16,21 +16,21 @@ const loadMissingBackend = lazyModule(() => import('./missing-backend.js'));
  * element leaves the page.
  */
 export class ItemController<T> implements ReactiveController {
-  private item?: SharedItem<T>;
-  private followed?: [kind: ItemKind, id: string, read: Read<T>];
-  private unsubscribe?: () => void;
-  private stopFollowingDefault?: () => void;
+  #item?: SharedItem<T>;
+  #followed?: [kind: ItemKind, id: string, read: Read<T>];
+  #unsubscribe?: () => void;
+  #stopFollowingDefault?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & BackendHost) {
     host.addController(this);
   }
 
   get state(): ItemState<T> | undefined {
-    return this.item?.state;
+    return this.#item?.state;
   }
 
   get current(): SharedItem<T> | undefined {
-    return this.item;
+    return this.#item;
   }
 
   /**
@@ -39,30 +39,30 @@ export class ItemController<T> implements ReactiveController {
    * the element shows what its attributes give.
    */
   follow(kind: ItemKind, id: string, read: Read<T>): void {
-    this.followed = id ? [kind, id, read] : undefined;
+    this.#followed = id ? [kind, id, read] : undefined;
     const backend = id ? resolveBackend(this.host) : undefined;
     if (id && !backend) void loadMissingBackend().then(({ reportMissingBackend }) => reportMissingBackend(this.host.localName, () => !!pageBackend()), () => {});
     const item = backend && WidgetStore.for(backend).item(kind, id, read);
-    if (item === this.item) return;
-    this.listen(false);
-    this.item = item;
-    this.listen(this.host.isConnected);
+    if (item === this.#item) return;
+    this.#listen(false);
+    this.#item = item;
+    this.#listen(this.host.isConnected);
     this.host.requestUpdate();
     if (item?.state.status === 'idle') void item.load();
   }
 
   hostConnected(): void {
-    this.listen(true);
-    this.stopFollowingDefault = onDefaultBackendChange(() => this.followed && this.follow(...this.followed));
+    this.#listen(true);
+    this.#stopFollowingDefault = onDefaultBackendChange(() => this.#followed && this.follow(...this.#followed));
   }
 
   hostDisconnected(): void {
-    this.listen(false);
-    this.stopFollowingDefault?.();
+    this.#listen(false);
+    this.#stopFollowingDefault?.();
   }
 
-  private listen(on: boolean): void {
-    this.unsubscribe?.();
-    this.unsubscribe = on ? this.item?.subscribe(() => this.host.requestUpdate()) : undefined;
+  #listen(on: boolean): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = on ? this.#item?.subscribe(() => this.host.requestUpdate()) : undefined;
   }
 }

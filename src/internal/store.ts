@@ -20,51 +20,51 @@ export interface ItemState<T> {
 }
 
 export class SharedItem<T> {
-  private current: ItemState<T> = { status: 'idle', writing: false };
-  private readonly listeners = new Set<(state: ItemState<T>) => void>();
-  private reading?: { done: Promise<void>; controller: AbortController };
+  #current: ItemState<T> = { status: 'idle', writing: false };
+  readonly #listeners = new Set<(state: ItemState<T>) => void>();
+  #reading?: { done: Promise<void>; controller: AbortController };
 
   constructor(private readonly read: (signal: AbortSignal) => Promise<T>) {}
 
   get state(): ItemState<T> {
-    return this.current;
+    return this.#current;
   }
 
   /** Listens to changes; the returned function stops listening (and aborts an unwanted read). */
   subscribe(listener: (state: ItemState<T>) => void): () => void {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
-      if (!this.listeners.size) this.reading?.controller.abort();
+      this.#listeners.delete(listener);
+      if (!this.#listeners.size) this.#reading?.controller.abort();
     };
   }
 
   /** Starts a read unless one is in flight; every caller shares it. Never rejects. Its patience: patience.ts. */
   load(): Promise<void> {
-    if (this.reading) return this.reading.done;
+    if (this.#reading) return this.#reading.done;
     const controller = new AbortController();
-    const shown = this.current.data;
-    this.update({ status: 'loading', error: undefined });
+    const shown = this.#current.data;
+    this.#update({ status: 'loading', error: undefined });
     const done = patientRead(controller.signal, this.read).then(
       (data) => {
-        this.reading = undefined;
+        this.#reading = undefined;
         // A vote (or figures set directly) since the read began is newer than the read: keep it.
-        this.update({ status: 'ready', data: this.current.data === shown && !this.current.writing ? data : this.current.data });
+        this.#update({ status: 'ready', data: this.#current.data === shown && !this.#current.writing ? data : this.#current.data });
       },
       (error: BackendError) => {
-        this.reading = undefined;
+        this.#reading = undefined;
         // Aborted as its last subscriber left; one is back (an element moved in the page) and still needs it.
-        if (controller.signal.aborted && this.listeners.size) return this.load();
-        this.update(error.code === 'aborted' ? { status: this.current.data ? 'ready' : 'idle' } : { status: 'error', error });
+        if (controller.signal.aborted && this.#listeners.size) return this.load();
+        this.#update(error.code === 'aborted' ? { status: this.#current.data ? 'ready' : 'idle' } : { status: 'error', error });
       },
     );
-    this.reading = { done, controller };
+    this.#reading = { done, controller };
     return done;
   }
 
   /** Sets the data directly, as a vote's reply or server-rendered figures do. */
   set(data: T): void {
-    this.update({ data });
+    this.#update({ data });
   }
 
   /**
@@ -75,14 +75,14 @@ export class SharedItem<T> {
    * One write at a time: the caller begins none while `writing` (VoteController.cast).
    */
   startWrite(optimistic: (current: T | undefined) => T): (committed?: T) => void {
-    const before = this.current.data;
-    this.update({ writing: true, data: optimistic(before) });
-    return (committed) => this.update(committed === undefined ? { writing: false, data: before } : { writing: false, data: committed, status: 'ready', error: undefined });
+    const before = this.#current.data;
+    this.#update({ writing: true, data: optimistic(before) });
+    return (committed) => this.#update(committed === undefined ? { writing: false, data: before } : { writing: false, data: committed, status: 'ready', error: undefined });
   }
 
-  private update(patch: Partial<ItemState<T>>): void {
-    this.current = { ...this.current, ...patch };
-    this.listeners.forEach((listener) => listener(this.current));
+  #update(patch: Partial<ItemState<T>>): void {
+    this.#current = { ...this.#current, ...patch };
+    this.#listeners.forEach((listener) => listener(this.#current));
   }
 }
 
@@ -93,7 +93,7 @@ const stores = shared('stores', () => new WeakMap()) as WeakMap<WidgetBackend, W
 
 /** The items of one backend. */
 export class WidgetStore {
-  private readonly items = new Map<string, object>();
+  readonly #items = new Map<string, object>();
 
   /** The page's store for `backend`: one per backend, shared by every element that uses it. */
   static for(backend: WidgetBackend): WidgetStore {
@@ -107,8 +107,8 @@ export class WidgetStore {
   /** The shared item `kind:id`, made on first use with `read` as its loader. */
   item<T>(kind: ItemKind, id: string, read: (backend: WidgetBackend, signal: AbortSignal) => Promise<T>): SharedItem<T> {
     const key = `${kind}:${id}`;
-    let item = this.items.get(key) as SharedItem<T> | undefined;
-    if (!item) this.items.set(key, (item = new SharedItem<T>((signal) => read(this.backend, signal))));
+    let item = this.#items.get(key) as SharedItem<T> | undefined;
+    if (!item) this.#items.set(key, (item = new SharedItem<T>((signal) => read(this.backend, signal))));
     return item;
   }
 }

@@ -81,8 +81,8 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
   /** What the live region says. */
   announcement = '';
   /** The last failed vote, kept so a retry sends it again with the same idempotency key. */
-  private failedVote?: { choice: C; key: string; error: BackendError };
-  private id = '';
+  #failedVote?: { choice: C; key: string; error: BackendError };
+  #id = '';
 
   constructor(
     private readonly host: Host,
@@ -94,7 +94,7 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
 
   /** Before each render: a failure to show loads the words that say it (then renders again). */
   hostUpdate(): void {
-    if (this.failure && !failures && !unloadable) void loadFailures().then(() => this.host.requestUpdate());
+    if (this.#failure && !failures && !unloadable) void loadFailures().then(() => this.host.requestUpdate());
   }
 
   /**
@@ -102,17 +102,17 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
    * vote as this device remembers it. A new item forgets the failed vote of the last.
    */
   follow(id: string, read: (backend: WidgetBackend, signal: AbortSignal, remembered: unknown) => Promise<T>): void {
-    if (id !== this.id) {
-      this.failedVote = undefined;
+    if (id !== this.#id) {
+      this.#failedVote = undefined;
       this.announcement = '';
     }
-    this.id = id;
-    const key = this.memoryKey;
+    this.#id = id;
+    const key = this.#memoryKey;
     this.item.follow(this.options.item, id, (backend, signal) => read(backend, signal, recalledVote(key)));
   }
 
-  private get memoryKey(): string {
-    return `${this.options.item}:${this.id}`;
+  get #memoryKey(): string {
+    return `${this.options.item}:${this.#id}`;
   }
 
   get writing(): boolean {
@@ -139,13 +139,13 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     const { host, options } = this;
     const keyboard = host.matches(':focus-within');
     const { optimistic, send, commit } = options.ballot(choice);
-    this.failedVote = undefined;
+    this.#failedVote = undefined;
     this.say(options.sending());
     // The optimistic state renders now, before the backend answers, and before the code that
     // sends the vote has loaded if the reader gave no sign of voting before the click.
     const end = item.startWrite(optimistic);
     // The control the reader used may have given way to the results: keep their place in the widget.
-    if (keyboard) void this.refocus(() => !host.shadowRoot!.activeElement && options.home);
+    if (keyboard) void this.#refocus(() => !host.shadowRoot!.activeElement && options.home);
     let data: T;
     try {
       const { sendVote } = await loadSending();
@@ -153,42 +153,42 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     } catch (e) {
       // Every widget that shows the item rolls back, whether the vote failed or its code could not load.
       end();
-      await this.fail(choice, key, toBackendError(e), keyboard);
+      await this.#fail(choice, key, toBackendError(e), keyboard);
       return false;
     }
-    rememberVote(this.memoryKey, data.mine);
+    rememberVote(this.#memoryKey, data.mine);
     const { said, detail } = options.counted(data);
     this.say(said);
     emit(host, options.events.vote, detail);
     return true;
   }
 
-  private async fail(choice: C, key: string, error: BackendError, keyboard: boolean): Promise<void> {
+  async #fail(choice: C, key: string, error: BackendError, keyboard: boolean): Promise<void> {
     const { host, options } = this;
     await loadFailures();
-    this.failedVote = { choice, key, error };
-    const failure = this.describe(error, true)!;
+    this.#failedVote = { choice, key, error };
+    const failure = this.#describe(error, true)!;
     // The server's own words, for a developer (on the console once failures.ts is here).
     failures?.report(host, error, true);
     this.say(failure.text);
     emit(host, options.events.error, { ...options.failed(choice), code: error.code, ...(error.reason && { reason: error.reason }), message: error.message });
     if (failure.reload) void this.item.current?.load();
-    if (keyboard) void this.refocus(() => (failure.retry ? 'retry' : options.home));
+    if (keyboard) void this.#refocus(() => (failure.retry ? 'retry' : options.home));
   }
 
   /** Sends the failed vote again with its key (so it counts once), or reads the item again after a failed read. */
   retry(): void {
     // The retry button leaves with the error it belongs to: a keyboard user's place is the widget's home.
-    if (this.host.matches(':focus-within')) this.focus(this.options.home);
+    if (this.host.matches(':focus-within')) this.#focus(this.options.home);
     // The server may be back: the words for what fails next may load now.
     unloadable = false;
-    if (this.failedVote) void this.cast(this.failedVote.choice, this.failedVote.key);
+    if (this.#failedVote) void this.cast(this.#failedVote.choice, this.#failedVote.key);
     else void this.item.current?.load();
   }
 
   /** The failure shown: the last failed vote's, else the last read's. */
-  private get failure(): { error: BackendError; voting: boolean } | undefined {
-    if (this.failedVote) return { error: this.failedVote.error, voting: true };
+  get #failure(): { error: BackendError; voting: boolean } | undefined {
+    if (this.#failedVote) return { error: this.#failedVote.error, voting: true };
     const state = this.item.state;
     return state?.status === 'error' ? { error: state.error!, voting: false } : undefined;
   }
@@ -198,7 +198,7 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
    * has loaded; when it cannot load, that the server is out of reach, with "Try again" (the words
    * every bundle has); while it loads, nothing yet.
    */
-  private describe(error: BackendError, voting: boolean): Failure | undefined {
+  #describe(error: BackendError, voting: boolean): Failure | undefined {
     const lang = languageOf(this.host);
     if (failures) return failures.describe(error, this.options.item, voting, lang);
     if (!unloadable) return undefined;
@@ -211,8 +211,8 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
    * a retry may help (nothing until the words that say it have loaded, see hostUpdate).
    */
   errorLine() {
-    const shown = this.failure;
-    const failure = shown && this.describe(shown.error, shown.voting);
+    const shown = this.#failure;
+    const failure = shown && this.#describe(shown.error, shown.voting);
     if (!failure) return nothing;
     return html`<p part="error" class="error">
       <span>${failure.text}</span>
@@ -226,14 +226,14 @@ export class VoteController<T extends { mine?: C }, C> implements ReactiveContro
     this.host.requestUpdate();
   }
 
-  private focus(part: string): void {
+  #focus(part: string): void {
     this.host.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`)?.focus();
   }
 
   /** Once the widget has rendered, moves the focus to the part `where` names (none: it stays). */
-  private async refocus(where: () => string | false): Promise<void> {
+  async #refocus(where: () => string | false): Promise<void> {
     await this.host.updateComplete;
     const part = where();
-    if (part) this.focus(part);
+    if (part) this.#focus(part);
   }
 }

@@ -163,12 +163,12 @@ export class OpinionPoll extends LitElement {
   /** What is wrong with the choice, shown under the options. */
   private problem = '';
 
-  private readonly vote = new VoteController<PollItem, string[]>(this, {
+  readonly #vote = new VoteController<PollItem, string[]>(this, {
     item: 'poll',
     home: 'question',
     events: { vote: 'aw-poll-vote', error: 'aw-poll-error' },
     ballot: (choices) => {
-      const before = this.data!;
+      const before = this.#data!;
       return {
         optimistic: (current = before) => ({ poll: tally(current.poll, current.mine, choices), mine: choices }),
         send: (backend, context) => backend.votePoll(before.poll.id, choices, context),
@@ -178,15 +178,15 @@ export class OpinionPoll extends LitElement {
         },
       };
     },
-    sending: () => this.strings().t('pollSending'),
+    sending: () => this.#strings().t('pollSending'),
     counted: ({ poll, mine = [] }) => {
       const detail: PollVoteDetail = { pollId: poll.id, optionIds: mine };
       if (shown(poll)) Object.assign(detail, { counts: Object.fromEntries(poll.options.map((o) => [o.id, o.votes!])), voters: poll.voters });
-      return { said: this.strings().t('pollThanks'), detail };
+      return { said: this.#strings().t('pollThanks'), detail };
     },
-    failed: (optionIds) => ({ pollId: this.data!.poll.id, optionIds }),
+    failed: (optionIds) => ({ pollId: this.#data!.poll.id, optionIds }),
   });
-  private preview?: PollItem;
+  #preview?: PollItem;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [onLanguageChange(this, () => this.requestUpdate())]);
 
@@ -204,29 +204,29 @@ export class OpinionPoll extends LitElement {
     // Read in the first render's turn, not as the element upgrades: a listing page upgrades all
     // its polls in one task. The page's own HTML describes the poll it was rendered with, not one
     // switched to later.
-    if (!this.hasUpdated) this.preview = this.readLightDom();
-    else if (changed.get('pollId')) this.preview = undefined;
-    if (changed.has('pollId') || changed.has('backend') || changed.has('api')) this.connectItem();
+    if (!this.hasUpdated) this.#preview = this.#readLightDom();
+    else if (changed.get('pollId')) this.#preview = undefined;
+    if (changed.has('pollId') || changed.has('backend') || changed.has('api')) this.#connectItem();
   }
 
   /** Reloads the poll from the backend. */
   async refresh(): Promise<void> {
-    await this.vote.item.current?.load();
+    await this.#vote.item.current?.load();
   }
 
-  private strings(): Translator<PollStrings> {
+  #strings(): Translator<PollStrings> {
     return translatorFor(this, pollCatalogs);
   }
 
   /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
-  private reportProblem(problem: Problem, value?: string): void {
+  #reportProblem(problem: Problem, value?: string): void {
     void loadProblems().then(({ report }) => report(this, problem, value), () => {});
   }
 
-  private connectItem(): void {
+  #connectItem(): void {
     const pollId = this.pollId.trim();
-    if (!pollId) this.reportProblem('poll-id');
-    this.vote.follow(pollId, async (backend, signal, remembered) => {
+    if (!pollId) this.#reportProblem('poll-id');
+    this.#vote.follow(pollId, async (backend, signal, remembered) => {
       const poll = checked(await backend.getPoll(pollId, { signal, voterId: voterId() }), pollId);
       // A vote remembered on this device counts only if it still names options of this poll.
       const known = Array.isArray(remembered) && remembered.length > 0 && remembered.every((id) => poll.options.some((o) => o.id === id));
@@ -235,7 +235,7 @@ export class OpinionPoll extends LitElement {
   }
 
   /** The poll as the page's own HTML writes it (see the class docs), checked like a reply. */
-  private readLightDom(): PollItem | undefined {
+  #readLightDom(): PollItem | undefined {
     const options = [...this.querySelectorAll<HTMLElement>('[data-option]')].map((el) => ({
       id: el.dataset.option,
       label: textOf(el.querySelector('[data-label]') ?? el),
@@ -259,46 +259,46 @@ export class OpinionPoll extends LitElement {
           }
         : undefined;
     } catch (e) {
-      this.reportProblem('light-dom', (e as Error).message);
+      this.#reportProblem('light-dom', (e as Error).message);
     }
   }
 
-  private get data(): PollItem | undefined {
-    return this.vote.item.state?.data ?? this.preview;
+  get #data(): PollItem | undefined {
+    return this.#vote.item.state?.data ?? this.#preview;
   }
 
   /** What the form has ticked: after the poll is read again, only options it still has. */
-  private choices(form: HTMLFormElement): string[] {
+  #choices(form: HTMLFormElement): string[] {
     return new FormData(form).getAll('choice') as string[];
   }
 
-  private onChange(event: Event): void {
-    this.vote.prepare();
-    this.selected = this.choices(event.currentTarget as HTMLFormElement);
+  #onChange(event: Event): void {
+    this.#vote.prepare();
+    this.selected = this.#choices(event.currentTarget as HTMLFormElement);
     // Too many is said at once; none only when the reader tries to vote.
-    if (this.selected.length || this.problem) this.validate();
+    if (this.selected.length || this.problem) this.#validate();
   }
 
-  private onSubmit(event: Event): void {
+  #onSubmit(event: Event): void {
     event.preventDefault();
-    this.selected = this.choices(event.currentTarget as HTMLFormElement);
+    this.selected = this.#choices(event.currentTarget as HTMLFormElement);
     // Votes only on the poll as the backend gave it, not as the page's HTML wrote it.
-    if (!this.validate() || !this.vote.item.state?.data) return;
-    void this.vote.cast(this.selected).then((counted) => counted && (this.changing = false));
+    if (!this.#validate() || !this.#vote.item.state?.data) return;
+    void this.#vote.cast(this.selected).then((counted) => counted && (this.changing = false));
   }
 
   /** Shows (and has the live region say) what is wrong with the choice, if anything; returns whether it is fine. */
-  private validate(): boolean {
-    const t = this.strings();
-    const max = this.data!.poll.maxChoices;
+  #validate(): boolean {
+    const t = this.#strings();
+    const max = this.#data!.poll.maxChoices;
     const count = this.selected.length;
     this.problem = !count ? t.t('pollChooseOne') : count > max ? t.t('pollTooMany', { count: max }) : '';
-    if (this.problem) this.vote.say(this.problem);
+    if (this.problem) this.#vote.say(this.problem);
     return !this.problem;
   }
 
-  private async change(): Promise<void> {
-    this.selected = this.data!.mine!;
+  async #change(): Promise<void> {
+    this.selected = this.#data!.mine!;
     this.changing = true;
     // The change button gives way to the choices: the reader's place is their current choice.
     await this.updateComplete;
@@ -307,9 +307,9 @@ export class OpinionPoll extends LitElement {
   }
 
   protected override render() {
-    const t = this.strings();
-    const state = this.vote.item.state;
-    const data = this.data;
+    const t = this.#strings();
+    const state = this.#vote.item.state;
+    const data = this.#data;
     const poll = data?.poll;
     const ready = !!state?.data && !state.writing;
     const note = (text: unknown) => (text ? html`<p part="note" class="note">${text}</p>` : nothing);
@@ -356,7 +356,7 @@ export class OpinionPoll extends LitElement {
       };
       // One form for every state: while voting it holds the inputs and the Vote button, after
       // voting (or once closed) the same question and list hold the results.
-      body = html`<form @change=${this.onChange} @submit=${this.onSubmit}>
+      body = html`<form @change=${this.#onChange} @submit=${this.#onSubmit}>
         <fieldset aria-describedby="problem">
           <legend part="question" class="question" tabindex="-1">${poll.question}</legend>
           ${note(voting && poll.multiple && t.t('pollUpTo', { count: poll.maxChoices }))}
@@ -374,7 +374,7 @@ export class OpinionPoll extends LitElement {
         ${voting
           ? html`<button part="vote" class="button vote" ?disabled=${!ready}>${t.t('pollVote')}</button>`
           : mine && !poll.closed && poll.allowChange
-            ? html`<button part="change" class="button" type="button" ?disabled=${!ready} @click=${this.change}>${t.t('pollChange')}</button>`
+            ? html`<button part="change" class="button" type="button" ?disabled=${!ready} @click=${this.#change}>${t.t('pollChange')}</button>`
             : nothing}
       </form>`;
     }
@@ -383,9 +383,9 @@ export class OpinionPoll extends LitElement {
     return html`<div part="base" class="base" aria-busy=${!!state?.writing || (!state?.data && state?.status === 'loading')}>
         <p part="heading" class="heading">${t.t(poll?.closed ? 'pollClosed' : 'pollTitle')}</p>
         ${body}
-        ${this.vote.errorLine()}
+        ${this.#vote.errorLine()}
       </div>
-      <span class="visually-hidden" role="status">${this.vote.announcement}</span>`;
+      <span class="visually-hidden" role="status">${this.#vote.announcement}</span>`;
   }
 }
 

@@ -159,7 +159,7 @@ export class ShareBar extends LitElement {
   declare backend?: WidgetBackend;
 
   /** Share counts, once asked for: counting.ts follows them (its code and strings load only then). */
-  private counter?: Counter;
+  #counter?: Counter;
   private counting?: Promise<unknown>;
   /** @internal */
   protected readonly subscriptions = new Subscriptions(this, () => [
@@ -179,11 +179,11 @@ export class ShareBar extends LitElement {
 
   /** Loads the counts' code once they are asked for; code that failed to load (an outage) is asked for again at the next update. */
   protected override willUpdate(): void {
-    if (this.counts) this.counting ??= loadCounting().then((counting) => (this.counter = new counting.Counter(this, () => this.page().url)), () => (this.counting = undefined));
+    if (this.counts) this.counting ??= loadCounting().then((counting) => (this.#counter = new counting.Counter(this, () => this.#page().url)), () => (this.counting = undefined));
   }
 
   /** Tells the site about a mistake in the console (see problems.ts: its words load only then). */
-  private problem(problem: Problem, value = ''): void {
+  #problem(problem: Problem, value = ''): void {
     void loadProblems().then(({ report }) => report(this, problem, value), quietly);
   }
 
@@ -192,26 +192,26 @@ export class ShareBar extends LitElement {
    * looked for only when needed, and in the head, where they belong: not through the whole of a
    * listing page, for each of its hundreds of bars.
    */
-  private page(): SharedPage {
+  #page(): SharedPage {
     let url = this.url == null ? undefined : webUrl(this.url);
-    if (this.url != null && !url) this.problem('url', this.url);
+    if (this.url != null && !url) this.#problem('url', this.url);
     const canonical = url ? undefined : document.head?.querySelector<HTMLLinkElement>('link[rel~="canonical"]');
-    if (canonical && !(url = webUrl(canonical.href))) this.problem('canonical');
+    if (canonical && !(url = webUrl(canonical.href))) this.#problem('canonical');
     url ||= webUrl(location.href) ?? '';
-    if (!url) this.problem('location');
+    if (!url) this.#problem('location');
     let title = this.shareTitle?.trim();
-    if (this.shareTitle != null && !title) this.problem('share-title');
+    if (this.shareTitle != null && !title) this.#problem('share-title');
     title ||= document.head?.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content.trim() || document.title.trim();
     return { url, title, text: this.shareText?.trim() || title };
   }
 
   /** The networks to show, known ones only, in order. */
-  private list(): ShareNetwork[] {
+  #list(): ShareNetwork[] {
     const names = this.networks?.trim().toLowerCase().split(/[\s,]+/).filter(Boolean);
     const list: ShareNetwork[] = [];
     for (const name of names?.length ? names : defaultNetworks(languageOf(this))) {
       const network = networkNamed(name);
-      if (!network) this.problem('network', name);
+      if (!network) this.#problem('network', name);
       else if (!list.includes(network) && (name != 'native' || typeof navigator.share == 'function')) list.push(network);
     }
     return list;
@@ -222,8 +222,8 @@ export class ShareBar extends LitElement {
    * share is counted, both in the lazily loaded actions (a link's own share, its popup, happens
    * here, at once). False when vetoed.
    */
-  private share(network: string, run: (page: SharedPage) => unknown = () => true): boolean {
-    const page = this.page();
+  #share(network: string, run: (page: SharedPage) => unknown = () => true): boolean {
+    const page = this.#page();
     if (!page.url || !emit<ShareDetail>(this, 'aw-share', { network, url: page.url, title: page.title }, { cancelable: true })) return false;
     void loadActions().then((actions) => actions.complete(this, network, page, run, loadCounting), quietly);
     return true;
@@ -233,13 +233,13 @@ export class ShareBar extends LitElement {
    * One listener for every button, on the group: a link shares on its network (a middle click
    * too), a button runs its action.
    */
-  private onClick(event: MouseEvent): void {
+  #onClick(event: MouseEvent): void {
     const target = (event.target as Element).closest<HTMLElement>('[data-network]');
     const name = target?.dataset.network;
     const href = target?.getAttribute('href');
     if (!name || (event.type == 'auxclick' && (event.button != 1 || !href))) return;
-    if (!href) return this.act(name);
-    if (!this.share(name)) return event.preventDefault();
+    if (!href) return this.#act(name);
+    if (!this.#share(name)) return event.preventDefault();
     // A modified or middle click (new tab, new window) is the reader's choice: the browser follows the link.
     const { popup } = networkNamed(name)!;
     if (popup && !(event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button)) {
@@ -249,14 +249,14 @@ export class ShareBar extends LitElement {
   }
 
   /** Copy, the share sheet and Mastodon's first share: their code loads on first use. */
-  private act(name: string): void {
-    void loadActions().then((actions) => actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.share(network, share) }), quietly);
+  #act(name: string): void {
+    void loadActions().then((actions) => actions[name as 'copy' | 'native' | 'mastodon']({ host: this, share: (network, share) => this.#share(network, share) }), quietly);
   }
 
-  private button(messages: ShareStrings, network: ShareNetwork, page: SharedPage) {
+  #button(messages: ShareStrings, network: ShareNetwork, page: SharedPage) {
     const { name } = network;
     const text = messages.shareNames[name] ?? network.label;
-    const count = this.counts ? this.counter?.of(name) : undefined;
+    const count = this.counts ? this.#counter?.of(name) : undefined;
     const action = messages.shareActions[name] ?? (name == 'copy' ? text : fill(messages.shareOn, { network: text }));
     const label = action + (count ? `, ${count.said}` : '');
     const title = this.labels ? nothing : label;
@@ -273,7 +273,7 @@ export class ShareBar extends LitElement {
       </li>`;
     }
     const href = shareUrl(network, page, server);
-    if (!href) return this.problem('template', name);
+    if (!href) return this.#problem('template', name);
     // A mail link opens the mail program in place; a share page opens apart from this page.
     return html`<li>
       <a
@@ -294,7 +294,7 @@ export class ShareBar extends LitElement {
   protected override render() {
     // Plain strings, so no Translator (plurals and numbers load with the counts that need them).
     const messages = messagesIn(languageOf(this), shareCatalogs);
-    const page = this.page();
+    const page = this.#page();
     // The status region stays empty here: actions.ts writes "Link copied" into it (only actions speak).
     return html`
       <div
@@ -304,12 +304,12 @@ export class ShareBar extends LitElement {
         aria-labelledby="label"
         @pointerover=${warmUp}
         @focusin=${warmUp}
-        @click=${this.onClick}
-        @auxclick=${this.onClick}
+        @click=${this.#onClick}
+        @auxclick=${this.#onClick}
       >
         <span part="label" id="label" class=${this.hideLabel ? 'visually-hidden' : 'label'}>${this.label || messages.shareLabel}</span>
         <ul part="list" class="list" role="list">
-          ${(page.url ? this.list() : []).map((network) => this.button(messages, network, page))}
+          ${(page.url ? this.#list() : []).map((network) => this.#button(messages, network, page))}
         </ul>
         <span part="status" id="status" class="status" role="status"></span>
       </div>

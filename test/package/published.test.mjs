@@ -44,10 +44,21 @@ describe('the published package', () => {
     }
   });
 
-  it("keeps Lit's BSD-3-Clause licence notice in the script-tag bundle, under the package's own banner", () => {
+  it("keeps Lit's BSD-3-Clause licence notice in the script-tag bundle, once, in the package's own banner", () => {
     const bundle = readFileSync(join(repo, 'dist/article-widgets.js'), 'utf8');
-    assert.ok(bundle.startsWith(`/*! ${pkg.name} ${pkg.version} | MIT License`));
-    assert.match(bundle, /@license\s+\*\s*Copyright 20\d\d Google LLC\s+\*\s*SPDX-License-Identifier: BSD-3-Clause/);
+    const banner = bundle.slice(0, bundle.indexOf('*/') + 2);
+    assert.ok(banner.startsWith(`/*! ${pkg.name} ${pkg.version} | MIT License`));
+    const [, from, to] = banner.match(/Lit: @license Copyright (\d{4})-(\d{4}) Google LLC, SPDX-License-Identifier: BSD-3-Clause/);
+    assert.equal(bundle.match(/@license/g).length, 1, 'one notice, not one per Lit module');
+    // The notice covers what each of Lit's modules in the bundle says (from the bundle's source map).
+    const { sources } = JSON.parse(readFileSync(join(repo, 'dist/article-widgets.js.map'), 'utf8'));
+    const litModules = sources.filter((source) => /node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//.test(source));
+    assert.ok(litModules.length >= 4, litModules.join());
+    for (const source of litModules) {
+      const module = readFileSync(join(repo, 'dist', source), 'utf8');
+      const [, year] = module.match(/@license\s+\*\s*Copyright (\d{4}) Google LLC\s+\*\s*SPDX-License-Identifier: BSD-3-Clause/);
+      assert.ok(year >= from && year <= to, `${source}: ${year}`);
+    }
   });
 
   it('has the fields a registry page shows, and the README names seed files that exist', () => {
