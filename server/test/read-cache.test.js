@@ -4,6 +4,7 @@
 // both engines: the cache is the app's, whatever the storage.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
 import { readCache } from '../dist/server/src/read-cache.js';
 import { ENGINES, admin, killSpawned, pollVote, spawnCli, startServer, vote, voter } from './helpers.js';
 
@@ -15,6 +16,25 @@ function counted(value) {
   };
   loader.calls = 0;
   return loader;
+}
+
+/**
+ * A GET as it comes off the wire: the status, every header in order as sent (but the Date, which
+ * moves with the clock), the body.
+ */
+function rawGet(base, path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    get(new URL(path, base), { headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => {
+        const pairs = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        resolve({ status: response.statusCode, headers: pairs.filter(([name]) => name !== 'Date'), body });
+      });
+    }).on('error', reject);
+  });
 }
 
 describe('readCache', () => {
@@ -234,6 +254,36 @@ for (const engine of ENGINES) {
       clock.now += 500;
       const closed = await read();
       assert.deepEqual([closed.closed, closed.options[0].votes], [true, 3], 'closed: results shown');
+    });
+
+    it("a cache hit is the miss's reply: status, headers in order, body; single, batch and shares, with CORS or not, 200 or 304", async () => {
+      const site = 'https://site.example';
+      const paths = {
+        single: (n) => `/api/ratings/pinned-${n}`,
+        batch: (n) => `/api/ratings?ids=pinned-${n},us-long-term-goals-for-russia,nobody-${n}`,
+        shares: (n) => `/api/shares?url=${encodeURIComponent(`https://example.org/pinned-${n}`)}`,
+      };
+      const origins = { 'no Origin': {}, 'an allowed Origin': { origin: site }, 'another Origin': { origin: 'https://elsewhere.example' } };
+      let n = 0;
+      for (const [kind, path] of Object.entries(paths)) {
+        for (const [originCase, origin] of Object.entries(origins)) {
+          for (const conditional of [false, true]) {
+            const url = path(n++); // an item no read asked for yet: the first read is a miss
+            const what = `${kind}, ${originCase}, ${conditional ? 'If-None-Match' : 'no tag'}`;
+            // The tag the client holds, from the other process (the same figures, the same tag).
+            const tag = conditional ? { 'if-none-match': (await rawGet(b.url, url)).headers.find(([name]) => name === 'etag')[1] } : {};
+            const servedBefore = a.app.hotReads.served;
+            const miss = await rawGet(a.url, url, { ...origin, ...tag });
+            assert.equal(a.app.hotReads.served, servedBefore, `${what}: the miss is Fastify's`);
+            const hit = await rawGet(a.url, url, { ...origin, ...tag });
+            assert.equal(a.app.hotReads.served, servedBefore + 1, `${what}: the hit is answered before Fastify`);
+            assert.deepEqual(hit, miss, what);
+            assert.equal(miss.status, conditional ? 304 : 200, what);
+            const allowOrigin = miss.headers.find(([name]) => name === 'access-control-allow-origin')?.[1];
+            assert.equal(allowOrigin, origin.origin === site ? site : undefined, what);
+          }
+        }
+      }
     });
 
     it('ETags: 304 for the tag the client holds, the same tag from every process for the same figures', async () => {
