@@ -5,8 +5,9 @@
 // server package) adds its reads to the same run; `--profile` runs this build's server under
 // `node --cpu-prof` and summarises its profile (bench/cpuprofile-summary.js). The reads hit an
 // empty database's items: once in the read cache, an item's figures cost nothing more to serve.
+// `--log` is the servers' log level: warn, as bench:server runs them; info logs every request.
 //
-// node bench/reads.js [--seconds 5] [--rounds 3] [--before DIR] [--profile]
+// node bench/reads.js [--seconds 5] [--rounds 3] [--before DIR] [--profile] [--log warn]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     before: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    log: { type: 'string', default: 'warn' },
   },
 });
 const root = new URL('..', import.meta.url).pathname;
@@ -39,16 +41,20 @@ function start(script, args = [], { from = root, nodeArgs = [] } = {}) {
   child.once('exit', () => children.delete(child));
   let output = '';
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
+    const listening = (chunk) => {
       output += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (url) resolve({ child, url });
-    });
+      if (!url) return;
+      // What it prints from now on is dropped (at --log info, a line a request).
+      child.stdout.off('data', listening).resume();
+      resolve({ child, url });
+    };
+    child.stdout.on('data', listening);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output}`)));
   });
 }
 
-const serverArgs = (name) => ['--port', '0', '--db', join(temp, `${name}.sqlite`), '--log', 'warn'];
+const serverArgs = (name) => ['--port', '0', '--db', join(temp, `${name}.sqlite`), '--log', values.log];
 const ceiling = await start('bench/ceiling.js');
 const current = await start('bin/article-widgets-server.js', serverArgs('current'), { nodeArgs: values.profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [] });
 const before = values.before ? await start('bin/article-widgets-server.js', serverArgs('before'), { from: values.before }) : undefined;
