@@ -23,7 +23,7 @@ import { parseTrustProxy } from './client-address.js';
 import { addressKeys, type AddressKey } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
 import { packagePath } from './package-root.js';
-import { etagOf, namesEtag, readCache, type CachedReply } from './read-cache.js';
+import { etagOf, JSON_TYPE, namesEtag, readCache, type CachedReply } from './read-cache.js';
 import { hotReads } from './hot-reads.js';
 import type { AddressQuota, PollPatch, PollView, Storage, WriteReceipt } from './storage/storage.js';
 
@@ -306,7 +306,7 @@ export async function buildApp(options: AppOptions) {
     reply.header('etag', etag);
     reply.header('cache-control', cacheControl);
     if (namesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    reply.type('application/json; charset=utf-8');
+    reply.type(JSON_TYPE);
     return reply.send(json);
   }
 

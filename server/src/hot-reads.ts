@@ -13,7 +13,7 @@
 // logging is off: at `info` every request is logged, by Fastify. The test pinning a hit to a miss
 // is read-cache.test.js ("a cache hit is the miss's reply").
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { namesEtag, type CachedReply } from './read-cache.js';
+import { JSON_TYPE, namesEtag, type CachedReply } from './read-cache.js';
 
 export interface HotReadsOptions {
   /** Whether CORS lets `origin` read (it then gets Access-Control-Allow-Origin: origin). */
@@ -26,15 +26,13 @@ export interface HotReadsOptions {
   maxUrls?: number;
 }
 
-/** A reply's headers and body made once: the 200 and the 304, without and with CORS's header. */
+/** A reply's headers, made once: the 200's and the 304's, without and with CORS's header. */
 interface Prepared {
   ok: string[];
   okWithOrigin: (origin: string) => string[];
   notModified: string[];
   notModifiedWithOrigin: (origin: string) => string[];
 }
-
-const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function hotReads({ corsAllows, cacheControl, trailingHeaders, maxUrls = 10_000 }: HotReadsOptions) {
   /** What each remembered URL answers now: its reply while the read cache holds it, else undefined. */
@@ -47,8 +45,9 @@ export function hotReads({ corsAllows, cacheControl, trailingHeaders, maxUrls = 
   function prepare(reply: CachedReply): Prepared {
     // In the order Fastify sends them: CORS's (an onRequest hook), sendCacheable's, the reply's
     // type, the security headers (an onSend hook), the length (as the reply is written).
+    const length = String(Buffer.byteLength(reply.json));
     const head = (origin?: string) => ['vary', 'Origin', ...(origin === undefined ? [] : ['access-control-allow-origin', origin]), 'etag', reply.etag, 'cache-control', cacheControl];
-    const ok = (origin?: string) => [...head(origin), 'content-type', JSON_TYPE, ...trailing, 'content-length', String(Buffer.byteLength(reply.json))];
+    const ok = (origin?: string) => [...head(origin), 'content-type', JSON_TYPE, ...trailing, 'content-length', length];
     const notModified = (origin?: string) => [...head(origin), ...trailing];
     return { ok: ok(), okWithOrigin: ok, notModified: notModified(), notModifiedWithOrigin: notModified };
   }

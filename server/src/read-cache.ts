@@ -12,6 +12,9 @@
 // than they are, and a hit costs a lookup per item instead of building and hashing the reply.
 import { createHash } from 'node:crypto';
 
+/** The Content-Type of the replies the cache holds. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** A reply as the API sends it: the JSON and its ETag (the same in every process for the same JSON). */
 export interface CachedReply {
   json: string;
