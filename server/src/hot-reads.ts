@@ -69,7 +69,10 @@ export function hotReads({ corsAllows, cacheControl, trailingHeaders, maxUrls = 
       const reply = urls.get(request.url!)?.();
       if (!reply) return false;
       let headers = prepared.get(reply);
-      if (!headers) prepared.set(reply, (headers = prepare(reply)));
+      if (!headers) {
+        headers = prepare(reply);
+        prepared.set(reply, headers);
+      }
       const { origin } = request.headers;
       const cors = origin !== undefined && corsAllows(origin);
       if (namesEtag(request.headers['if-none-match'], reply.etag)) {
