@@ -7,9 +7,9 @@
 // other work on the machine comes and goes.
 //
 // AW_BENCH_SECONDS (5) per measurement after a 1 s warm-up, AW_BENCH_ROUNDS (3), 50 connections;
-// AW_BENCH_ONLY=regexp runs only the scenarios whose names it matches (and the ceilings).
+// AW_BENCH_ONLY=regexp runs only the scenarios whose names it matches (and their ceilings).
 // AW_BENCH_BEFORE=DIR: another build of the server package (its bin/ and dist/, say of the commit
-// before a change) measured in the same run on the batch read and the votes, marked "(before)".
+// before a change) measured in the same run on the reads and the votes, marked "(before)".
 // PostgreSQL: the database AW_BENCH_POSTGRES_URL names (postgres://…, one the server may use), else
 // a private cluster started here (scripts/postgres.mjs, as the tests do) and deleted after.
 import { spawn } from 'node:child_process';
@@ -178,6 +178,7 @@ const servers = {
   // Every vote comes from its own address (X-Forwarded-For from the loopback proxy): the write
   // limiter and the per-item cap run, at their defaults, and refuse none of them.
   votes: await startServer(votesDb, '--seed', seed, '--trust-proxy', 'loopback'),
+  ...(before ? { before: await startBefore(small) } : {}),
 };
 
 const RATE = { kind: 'rate', articles: ids(50) };
@@ -199,7 +200,8 @@ const scenarios = [
   { name: 'one rating read, no read cache, 1,000,000 votes', targets: [servers.largeUncached], request: ONE, asFastAs: ['one rating read, no read cache, 1,000 votes', 0.85] },
   ...(before
     ? [
-        { name: 'batch read of 30, 1,000 votes stored (before)', targets: [await startBefore(small)], request: BATCH, ofCeiling: 0.6 },
+        { name: 'one rating read, 1,000 votes stored (before)', targets: [servers.before], request: ONE, ofCeiling: 0.6 },
+        { name: 'batch read of 30, 1,000 votes stored (before)', targets: [servers.before], request: BATCH, ofCeiling: 0.6 },
       ]
     : []),
   { name: VOTE_CEILING, targets: [servers.ceiling], request: RATE },
@@ -276,9 +278,14 @@ if (postgres) {
   }
 }
 
-// AW_BENCH_ONLY: a regular expression; only the scenarios it matches run (the ceilings always do).
+// AW_BENCH_ONLY: a regular expression; only the scenarios it matches run, with the ceilings they
+// are held to: the reads' (the first scenario) always, the others beside the votes that name them.
 const only = process.env.AW_BENCH_ONLY ? new RegExp(process.env.AW_BENCH_ONLY) : undefined;
-if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.startsWith('ceiling') || s.name.includes(' ceiling: ') || only.test(s.name)));
+if (only) {
+  const chosen = scenarios.filter((s, i) => i === 0 || only.test(s.name));
+  const bounds = new Set(chosen.flatMap((s) => s.ceilings ?? []));
+  scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => chosen.includes(s) || bounds.has(s.name)));
+}
 const results = new Map(scenarios.map((s) => [s.name, []]));
 for (let round = 1; round <= ROUNDS; round++) {
   for (const scenario of scenarios) {

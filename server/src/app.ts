@@ -4,6 +4,7 @@
 // cacheable aggregate reads, demo files.
 import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer, type ServerOptions } from 'node:http';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type RouteGenericInterface, type RouteHandlerMethod } from 'fastify';
 import cors from '@fastify/cors';
 import { ApiError, tooManyError, type ErrorCode } from '../../src/contract/errors.js';
@@ -14,7 +15,7 @@ import { describeAjvError } from './ajv-errors.js';
 import { checkPollInput, checkWidgetData } from './data.js';
 import { registerStatic, type StaticRoot } from './static.js';
 import { registerConsole } from './console/console.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, securityHeadersOf } from './security-headers.js';
 import { BUILT_IN_NETWORKS } from './share-networks.js';
 import { adminAuth, failedAuthLimiter } from './admin-token.js';
 import { sameSecret } from './secrets.js';
@@ -22,7 +23,8 @@ import { parseTrustProxy } from './client-address.js';
 import { addressKeys, type AddressKey } from './limits/address-keys.js';
 import { createRateLimiter } from './limits/rate-limiter.js';
 import { packagePath } from './package-root.js';
-import { etagOf, readCache, type CachedReply } from './read-cache.js';
+import { etagOf, JSON_TYPE, namesEtag, readCache, type CachedReply } from './read-cache.js';
+import { hotReads } from './hot-reads.js';
 import type { AddressQuota, PollPatch, PollView, Storage, WriteReceipt } from './storage/storage.js';
 
 const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
@@ -55,6 +57,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The admin token check, for a sign-in form to share the API's count of wrong tokens. */
     adminAuth: import('./admin-token.js').AdminAuth;
+    /** The reads answered before Fastify (hot-reads.ts). */
+    hotReads: import('./hot-reads.js').HotReads;
   }
 }
 
@@ -99,10 +103,6 @@ const RATING_SUMMARY = ref('RatingSummary');
 const POLL_VIEW = ref('PollView');
 const SHARE_COUNTS = ref('ShareCounts');
 
-/** Whether an If-None-Match header names `etag` (weak or strong: a GET compares weakly). */
-const hasTag = (ifNoneMatch: string | undefined, etag: string): boolean =>
-  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-
 /** Adds `header` to the reply's Vary, keeping what is there (CORS's Origin: replies differ by site too). */
 function varyOn(reply: FastifyReply, header: string): void {
   const vary = reply.getHeader('vary');
@@ -134,8 +134,27 @@ export async function buildApp(options: AppOptions) {
   // A client gets this long to send a whole request, headers and body, and may sit silent on a
   // connection no longer: slow clients cannot hold connections (and file descriptors) for ever.
   const requestTimeout = options.requestTimeoutMs ?? 15_000;
-  const setSecurityHeaders = securityHeaders({ crossOriginApi: allowOrigins.length > 0 });
+  const crossOriginApi = allowOrigins.length > 0;
+  const setSecurityHeaders = securityHeaders({ crossOriginApi });
+  // Reads Fastify answered from the read cache, answered again before Fastify (hot-reads.ts).
+  const hot = hotReads({
+    corsAllows: (origin) => originAllowed(origin, allowOrigins),
+    cacheControl: PUBLIC_CACHE,
+    trailingHeaders: securityHeadersOf({ html: false, api: true, crossOriginApi }),
+  });
   const app = Fastify({
+    // Fastify's own HTTP/1 server (lib/server.js), with the hot reads in front of its handler.
+    serverFactory: (handler, fastifyOptions) => {
+      // Fastify's options once it filled in its defaults.
+      const settings = fastifyOptions as { http?: ServerOptions; keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
+      const server = createServer(settings.http ?? {}, (request, response) => {
+        if (!hot.serve(request, response)) handler(request, response);
+      });
+      server.keepAliveTimeout = settings.keepAliveTimeout;
+      server.requestTimeout = settings.requestTimeout;
+      server.setTimeout(settings.connectionTimeout);
+      return server;
+    },
     requestTimeout,
     connectionTimeout: requestTimeout,
     // Node checks those deadlines every connectionsCheckingInterval (30 s by default).
@@ -165,6 +184,16 @@ export async function buildApp(options: AppOptions) {
           },
   });
 
+  // Hot reads only while requests are not logged (each is, at `info`: by Fastify), and until closing.
+  const readsKept = (options.readCacheMs ?? 1000) > 0;
+  const requestsLogged = ['trace', 'debug', 'info'].includes(app.log.level);
+  /** Lets hot-reads.ts answer `request`'s URL again while `current` gives its reply. */
+  const rememberHot = readsKept && !requestsLogged ? (request: FastifyRequest, current: () => CachedReply | undefined) => hot.remember(request.url, current) : () => {};
+  app.addHook('preClose', (done) => {
+    hot.close();
+    done();
+  });
+
   // A callback hook, not an async one: it runs on every reply, and a promise per reply is not free.
   app.addHook('onSend', (request, reply, payload, done) => {
     setSecurityHeaders(request, reply);
@@ -175,6 +204,7 @@ export async function buildApp(options: AppOptions) {
   for (const schema of sharedSchemas) app.addSchema(schema);
   app.decorateRequest('addressKey', null);
   app.decorate('adminAuth', admin);
+  app.decorate('hotReads', hot);
   const quotaOf = (request: FastifyRequest): AddressQuota => ({ ...request.addressKey!, limit: itemVotesPerAddress });
 
   await app.register(cors, {
@@ -275,8 +305,8 @@ export async function buildApp(options: AppOptions) {
   function sendCacheable(request: FastifyRequest, reply: FastifyReply, { json, etag }: CachedReply, cacheControl = PUBLIC_CACHE) {
     reply.header('etag', etag);
     reply.header('cache-control', cacheControl);
-    if (hasTag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-    reply.type('application/json; charset=utf-8');
+    if (namesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    reply.type(JSON_TYPE);
     return reply.send(json);
   }
 
@@ -284,8 +314,9 @@ export async function buildApp(options: AppOptions) {
     health: async () => ({ ok: await storage.health(), version }),
     getRatings: async (request, reply) => {
       const { ids: list } = request.query;
+      const key = `ratings?ids=${list}`;
       const ratings = await reads.getCombined(
-        `ratings?ids=${list}`,
+        key,
         // The route's schema, { ratings: RatingSummary[] }, written around the summaries' own JSON.
         (summaries) => `{"ratings":[${summaries.join(',')}]}`,
         () => {
@@ -296,11 +327,14 @@ export async function buildApp(options: AppOptions) {
           };
         },
       );
+      rememberHot(request, () => reads.peekCombined(key));
       return sendCacheable(request, reply, ratings);
     },
     getRating: async (request, reply) => {
       const { articleId } = request.params;
-      const cached = await reads.get(itemKey('rating', articleId), async () => ({ json: jsonOf(reply, await storage.getRating(articleId), RATING_SUMMARY) }));
+      const key = itemKey('rating', articleId);
+      const cached = await reads.get(key, async () => ({ json: jsonOf(reply, await storage.getRating(articleId), RATING_SUMMARY) }));
+      rememberHot(request, () => reads.peek(key));
       return sendCacheable(request, reply, cached);
     },
     rateArticle: async (request) => {
@@ -334,7 +368,9 @@ export async function buildApp(options: AppOptions) {
     },
     getShareCounts: async (request, reply) => {
       const { url } = request.query;
-      const cached = await reads.get(itemKey('share', url), async () => ({ json: jsonOf(reply, await storage.getShares(url), SHARE_COUNTS) }));
+      const key = itemKey('share', url);
+      const cached = await reads.get(key, async () => ({ json: jsonOf(reply, await storage.getShares(url), SHARE_COUNTS) }));
+      rememberHot(request, () => reads.peek(key));
       return sendCacheable(request, reply, cached);
     },
     recordShare: async (request) => {

@@ -12,6 +12,9 @@
 // than they are, and a hit costs a lookup per item instead of building and hashing the reply.
 import { createHash } from 'node:crypto';
 
+/** The Content-Type of the replies the cache holds. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** A reply as the API sends it: the JSON and its ETag (the same in every process for the same JSON). */
 export interface CachedReply {
   json: string;
@@ -46,6 +49,10 @@ export interface ReadCacheOptions {
 /** The ETag of a JSON reply: 160 bits of its SHA-256, so every process gives the same JSON the same tag. */
 export const etagOf = (json: string): string => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
 
+/** Whether an If-None-Match header names `etag` (weak or strong: a GET compares weakly). */
+export const namesEtag = (ifNoneMatch: string | undefined, etag: string): boolean =>
+  ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+
 export function readCache({ maxAgeMs, maxEntries = 10_000, maxCombined = 1000, clock = Date.now }: ReadCacheOptions) {
   const entries = new Map<string, Entry>();
   const combined = new Map<string, Combined>();
@@ -55,6 +62,13 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, maxCombined = 1000, c
   function fresh(key: string): Entry | undefined {
     const entry = entries.get(key);
     if (entry && entry.expires > clock()) return entry;
+    return undefined;
+  }
+
+  /** A combined reply of `key` while it serves: fresh, and each of its parts still its item's entry. */
+  function freshCombined(key: string): Combined | undefined {
+    const known = combined.get(key);
+    if (known && known.expires > clock() && known.parts.every(([item, entry]) => entries.get(item) === entry)) return known;
     return undefined;
   }
 
@@ -127,8 +141,8 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, maxCombined = 1000, c
       join: (jsons: string[]) => string,
       items: () => { keys: string[]; loadMissing: (missing: number[]) => Promise<Loaded[]> },
     ): Promise<CachedReply> {
-      const known = combined.get(key);
-      if (known && known.expires > clock() && known.parts.every(([item, entry]) => entries.get(item) === entry)) return known;
+      const known = freshCombined(key);
+      if (known) return known;
       const { keys, loadMissing } = items();
       const parts = await getMany(keys, loadMissing);
       const json = join(parts.map((part) => part.json));
@@ -141,6 +155,12 @@ export function readCache({ maxAgeMs, maxEntries = 10_000, maxCombined = 1000, c
       if (maxAgeMs > 0) insert(combined, key, reply, maxCombined);
       return reply;
     },
+
+    /** The reply of `key` if it is in memory and fresh, without loading anything. */
+    peek: (key: string): CachedReply | undefined => fresh(key),
+
+    /** The combined reply of `key` if getCombined would answer it from memory, without loading anything. */
+    peekCombined: (key: string): CachedReply | undefined => freshCombined(key),
 
     /** Drops `key`, and any load of it under way: the next read asks the storage. */
     drop(key: string): void {

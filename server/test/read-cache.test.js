@@ -4,6 +4,7 @@
 // both engines: the cache is the app's, whatever the storage.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { get } from 'node:http';
 import { readCache } from '../dist/server/src/read-cache.js';
 import { ENGINES, admin, killSpawned, pollVote, spawnCli, startServer, vote, voter } from './helpers.js';
 
@@ -15,6 +16,25 @@ function counted(value) {
   };
   loader.calls = 0;
   return loader;
+}
+
+/**
+ * A GET as it comes off the wire: the status, every header in order as sent (but the Date, which
+ * moves with the clock), the body.
+ */
+function rawGet(base, path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    get(new URL(path, base), { headers, agent: false }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => {
+        const pairs = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) pairs.push([response.rawHeaders[i], response.rawHeaders[i + 1]]);
+        resolve({ status: response.statusCode, headers: pairs.filter(([name]) => name !== 'Date'), body });
+      });
+    }).on('error', reject);
+  });
 }
 
 describe('readCache', () => {
@@ -236,6 +256,64 @@ for (const engine of ENGINES) {
       assert.deepEqual([closed.closed, closed.options[0].votes], [true, 3], 'closed: results shown');
     });
 
+    it("a cache hit is the miss's reply: status, headers in order, body; single, batch and shares, with CORS or not, 200 or 304", async () => {
+      // `a` lets site.example read across origins; `closed` lets no site (its replies say same-origin).
+      const closed = await startServer({ db: a.db, seed: {}, now: () => new Date(clock.now) });
+      try {
+        await pinHitsToMisses(a, 'https://site.example');
+        await pinHitsToMisses(closed, undefined);
+      } finally {
+        await closed.close();
+      }
+    });
+
+    /** For each kind of read, Origin and tag: the hit (answered before Fastify) is the miss (Fastify's). */
+    async function pinHitsToMisses(server, site) {
+      const paths = {
+        single: (n) => `/api/ratings/pinned-${n}`,
+        batch: (n) => `/api/ratings?ids=pinned-${n},us-long-term-goals-for-russia,nobody-${n}`,
+        shares: (n) => `/api/shares?url=${encodeURIComponent(`https://example.org/pinned-${n}`)}`,
+      };
+      const origins = { 'no Origin': {}, 'the allowed Origin': { origin: 'https://site.example' }, 'another Origin': { origin: 'https://elsewhere.example' } };
+      let n = 0;
+      for (const [kind, path] of Object.entries(paths)) {
+        for (const [originCase, origin] of Object.entries(origins)) {
+          for (const conditional of [false, true]) {
+            const url = path(`${site ? 'open' : 'closed'}-${n++}`); // an item no read asked for yet: the first read is a miss
+            const what = `${kind}, ${originCase}, ${conditional ? 'If-None-Match' : 'no tag'}, ${site ? 'CORS for site.example' : 'no CORS'}`;
+            // The tag the client holds, from the other process (the same figures, the same tag).
+            const tag = conditional ? { 'if-none-match': (await rawGet(b.url, url)).headers.find(([name]) => name === 'etag')[1] } : {};
+            const servedBefore = server.app.hotReads.served;
+            const miss = await rawGet(server.url, url, { ...origin, ...tag });
+            assert.equal(server.app.hotReads.served, servedBefore, `${what}: the miss is Fastify's`);
+            const hit = await rawGet(server.url, url, { ...origin, ...tag });
+            assert.equal(server.app.hotReads.served, servedBefore + 1, `${what}: the hit is answered before Fastify`);
+            assert.deepEqual(hit, miss, what);
+            assert.equal(miss.status, conditional ? 304 : 200, what);
+            const allowOrigin = miss.headers.find(([name]) => name === 'access-control-allow-origin')?.[1];
+            assert.equal(allowOrigin, site !== undefined && origin.origin === site ? site : undefined, what);
+          }
+        }
+      }
+    }
+
+    it('Fastify answers what is no hot read: HEAD, the first read after a write; then the read is hot again', async () => {
+      const path = '/api/ratings/handed-over';
+      const served = () => a.app.hotReads.served;
+      await a.api('GET', path); // Fastify's, from the storage: remembered
+      const before = served();
+      assert.equal((await a.api('GET', path)).body.votes, 0);
+      assert.equal(served(), before + 1);
+      const head = await fetch(`${a.url}${path}`, { method: 'HEAD' });
+      assert.equal(head.status, 200);
+      assert.equal(served(), before + 1, "HEAD is Fastify's");
+      assert.equal((await vote(a.api, 'handed-over', 4)).status, 200);
+      assert.equal((await a.api('GET', path)).body.votes, 1, 'the write dropped the entry');
+      assert.equal(served(), before + 1, "the first read after the write is Fastify's");
+      assert.equal((await a.api('GET', path)).body.votes, 1);
+      assert.equal(served(), before + 2, 'then the read is hot again');
+    });
+
     it('ETags: 304 for the tag the client holds, the same tag from every process for the same figures', async () => {
       const first = await a.api('GET', '/api/ratings?ids=us-long-term-goals-for-russia,nobody');
       const tag = first.headers.get('etag');
@@ -266,6 +344,21 @@ for (const engine of ENGINES) {
       const write = await vote(a.api, 'x', 3, { headers: origin });
       assert.equal(write.headers.get('cache-control'), null, 'a write carries no caching headers');
       assert.equal(write.headers.get('etag'), null);
+    });
+  });
+
+  describe(`reads with requests logged on ${engine}`, () => {
+    it('go to Fastify, every one, so that each is logged (--log info)', async () => {
+      const lines = [];
+      const stream = { write: (line) => lines.push(JSON.parse(line)) };
+      const server = await startServer({ engine, logger: { level: 'info', stream } });
+      try {
+        for (let i = 0; i < 3; i++) assert.equal((await server.api('GET', '/api/ratings/logged')).status, 200);
+        assert.equal(server.app.hotReads.served, 0);
+        assert.equal(lines.filter((line) => line.msg === 'incoming request' && line.req.path === '/api/ratings/logged').length, 3);
+      } finally {
+        await server.close();
+      }
     });
   });
 
