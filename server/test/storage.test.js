@@ -2,6 +2,7 @@
 // whatever the sequence of votes, re-votes, retries and refusals, nor under concurrent votes; reads
 // never scan the votes; migrations apply once, even to two processes starting at once.
 import { describe, it } from 'node:test';
+import pg from 'pg';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openStorage } from '../dist/server/src/storage/open.js';
@@ -279,6 +280,57 @@ for (const engine of ENGINES) describe(`${engine} storage`, () => {
         assert.deepEqual((await storage.getPoll('p', 'v1')).myChoices, ['a']);
       } finally {
         await db.close();
+        await storage.close();
+        await remove();
+      }
+    });
+  }
+
+  if (engine === 'postgres') {
+    it('replays a retry sent while its first try is still being written, even once the poll has closed in between', async () => {
+      const clock = { now: Date.parse('2026-11-29T10:00:00Z') };
+      const { db: path, remove } = await newDatabase(engine);
+      const storage = await openStorage(path, { now: () => new Date(clock.now) });
+      // One connection holds a lock; another watches who waits (a transaction sees pg_stat_activity as it first read it).
+      const [locker, watcher] = [new pg.Client(path), new pg.Client(path)];
+      await Promise.all([locker.connect(), watcher.connect()]);
+      /** Until `count` statements of this database wait on a lock, or `settled` says to stop. */
+      const lockWaiters = async (count, settled) => {
+        for (;;) {
+          const { rows } = await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+          if (rows[0].n >= count || settled()) return;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      };
+      const tracked = (promise) => {
+        const state = { settled: false, promise: promise.finally(() => (state.settled = true)) };
+        state.promise.catch(() => {});
+        return state;
+      };
+      try {
+        await storage.createPoll({ id: 'p', question: 'Q', options: ['a', 'b'].map((id) => ({ id, label: id, votes: 0 })), multiple: false, maxChoices: 1, results: 'always', closesAt: new Date(clock.now + 30_000).toISOString(), closed: false, allowChange: false });
+        const ballot = { pollId: 'p', voter: 'v1', optionIds: ['a'], receipt: { key: 'k1', fingerprint: 'f1' } };
+        // The first try is held mid-write (its receipt claimed, the poll's row locked by the test)...
+        await locker.query('BEGIN');
+        await locker.query("SELECT 1 FROM polls WHERE id = 'p' FOR UPDATE");
+        const first = tracked(storage.votePoll(ballot));
+        await lockWaiters(1, () => first.settled);
+        // ...the poll's time comes, and the reader's retry (the first try's reply was lost) arrives.
+        clock.now += 60_000;
+        const retry = tracked(storage.votePoll(ballot));
+        await lockWaiters(2, () => retry.settled || first.settled);
+        await locker.query('COMMIT');
+        const written = await first.promise;
+        assert.equal(written.replayed, false);
+        assert.deepEqual(await retry.promise, { reply: written.reply, replayed: true }, 'the retry gets the first try\'s reply, not 409 poll-closed');
+        // The wait changes no refusal: a new ballot now is refused, and leaves no receipt.
+        await assert.rejects(storage.votePoll({ ...ballot, voter: 'v2', receipt: { key: 'k2', fingerprint: 'f2' } }), { status: 409, code: 'poll-closed' });
+        const db = await inspect(path);
+        assert.deepEqual((await db.all('SELECT key FROM receipts')).map((r) => r.key), ['k1']);
+        await db.close();
+        assert.deepEqual((await storage.adminPoll('p')).options.map((o) => o.votes), [1, 0]);
+      } finally {
+        await Promise.all([locker.end(), watcher.end()]);
         await storage.close();
         await remove();
       }

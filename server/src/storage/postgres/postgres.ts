@@ -203,6 +203,26 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
     }
   }
 
+  /**
+   * Whether a write under `receipt`'s key has been committed by now, after waiting for any still
+   * in flight: claiming the key (aw_claim_receipt, rolled back) waits on an uncommitted claim of it.
+   */
+  async function writtenMeanwhile(receipt: WriteReceipt): Promise<boolean> {
+    const tx = await pool.connect();
+    let reusable = true;
+    try {
+      await tx.query('BEGIN');
+      const { rows } = await tx.query<{ claimed: boolean }>('SELECT aw_claim_receipt($1, $2, $3) AS claimed', [receipt.key, receipt.fingerprint, Date.now()]);
+      await tx.query('ROLLBACK');
+      return !rows[0].claimed;
+    } catch (error) {
+      reusable = await rolledBack(tx, error);
+      throw error;
+    } finally {
+      tx.release(!reusable);
+    }
+  }
+
   /** Runs `work` in a transaction, again from the start after a collision with a concurrent one. */
   async function transaction<T>(work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -347,7 +367,17 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
         const poll = read as PollRow;
         const previous = read.previous === null ? undefined : (JSON.parse(read.previous) as string[]);
         const at = now();
-        const choices = checkBallot(toCountedPoll(poll), optionIds, previous, at);
+        let choices: string[];
+        try {
+          choices = checkBallot(toCountedPoll(poll), optionIds, previous, at);
+        } catch (refusal) {
+          // A retry racing its own first try, still being written, read no receipt; if the poll
+          // closed in between (its time came, or an editor closed it), the rules refuse the retry
+          // although the first try counts. So before refusing, wait for any write of this key:
+          // once it is committed, reading again replays it.
+          if (refusal instanceof ApiError && attempt < ATTEMPTS && (await writtenMeanwhile(receipt))) continue;
+          throw refusal;
+        }
         const change = new Map<string, number>();
         for (const id of previous ?? []) change.set(id, (change.get(id) ?? 0) - 1);
         for (const id of choices) change.set(id, (change.get(id) ?? 0) + 1);
