@@ -68,7 +68,7 @@ export const styles = [
      * its font-size, so a star moves to its cell by whole ems and grows about its middle under
      * the pointer. Only the group computes from the custom properties: a star's own style has no
      * var() in a property it does not inherit, so Chromium computes it once for every star in
-     * that place on the page, not once per star (a third of the mount of a thousand ratings).
+     * that place on the page, not once per star (a third less style work for a thousand ratings).
      * The stars are the only paths here: a type selector is the cheapest to match.
      */
     .drawing {

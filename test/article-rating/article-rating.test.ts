@@ -214,6 +214,9 @@ describe('<article-rating>', () => {
       el.readonly = false;
       await el.updateComplete;
       expect(el.hasAttribute('readonly')).to.equal(false);
+      el.readonly = true;
+      await el.updateComplete;
+      expect(el.getAttribute('readonly'), 'the property reflected back').to.equal('');
     });
 
     it('fires no event when figures change programmatically', async () => {
