@@ -72,7 +72,7 @@ const http = ["export { HttpBackend } from './src/backend/http-backend.ts';", "e
 export const bundles = [
   {
     name: '<article-rating> + Lit + HttpBackend',
-    ceiling: 13.63 * KB,
+    ceiling: 13.62 * KB,
     build: (options) => bundleEntry(["import { ArticleRating } from './src/article-rating/article-rating.ts';", 'ArticleRating.define();', ...http], options),
   },
   {
@@ -102,7 +102,7 @@ export const bundles = [
   {
     name: 'a page with all three from npm (a site\'s own build, HttpBackend)',
     goal: 20 * KB,
-    ceiling: 20.82 * KB,
+    ceiling: 20.81 * KB,
     build: (options) =>
       bundleEntry(
         [

@@ -378,11 +378,13 @@ function picture(shown: number, preview: boolean, hovered: number) {
       : svg`<linearGradient id="partial" gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="24" y2="0"
           ><stop class="full-stop" offset=${partial}></stop><stop class="empty-stop" offset=${partial}></stop
         ></linearGradient>`}
+    <g class="drawing">
     <path part="star" class=${star(1)} data-value="1" d=${STAR_PATH}></path>
     <path part="star" class=${star(2)} data-value="2" d=${STAR_PATH}></path>
     <path part="star" class=${star(3)} data-value="3" d=${STAR_PATH}></path>
     <path part="star" class=${star(4)} data-value="4" d=${STAR_PATH}></path>
     <path part="star" class=${star(5)} data-value="5" d=${STAR_PATH}></path>
+    </g>
   </svg>`;
 }
 

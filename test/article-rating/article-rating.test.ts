@@ -214,6 +214,9 @@ describe('<article-rating>', () => {
       el.readonly = false;
       await el.updateComplete;
       expect(el.hasAttribute('readonly')).to.equal(false);
+      el.readonly = true;
+      await el.updateComplete;
+      expect(el.getAttribute('readonly'), 'the property reflected back').to.equal('');
     });
 
     it('fires no event when figures change programmatically', async () => {
@@ -574,8 +577,10 @@ describe('<article-rating>', () => {
       // This Chromium does not emulate forced colours, so read the rule from the element's styles.
       const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
       const forced = rules.filter((rule) => rule instanceof CSSMediaRule && rule.conditionText === '(forced-colors: active)');
-      const starRule = forced.flatMap((rule) => [...(rule as CSSMediaRule).cssRules]).find((rule) => (rule as CSSStyleRule).selectorText === '[part~="star"]') as CSSStyleRule;
+      // The stars inherit their fill and outline from the group that draws them.
+      const starRule = forced.flatMap((rule) => [...(rule as CSSMediaRule).cssRules]).find((rule) => (rule as CSSStyleRule).selectorText === '.drawing') as CSSStyleRule;
       expect([starRule.style.fill, starRule.style.stroke]).to.deep.equal(['canvas', 'canvastext']);
+      expect(svg.parentElement!.matches('.drawing'), 'the stars are in that group').to.be.true;
     });
 
     it('shows a visible focus ring', async () => {
