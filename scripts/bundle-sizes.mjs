@@ -82,10 +82,11 @@ export const bundles = [
   },
   {
     // No backend bundled: a share bar works fully without one (counts are optional, loaded lazily).
-    // Paint containment and unclipped icons (share-bar.styles.ts) added 0.02 KB here and to both
-    // pages, on purpose: they take a listing page's 200 bars from 43-64 ms frames to 26-36.
+    // Paint containment and unclipped icons (share-bar.styles.ts) added 0.07 KB here and to both
+    // pages, on purpose: they take a listing page's 200 bars from 43-64 ms frames to 26-36, with
+    // the focus rings whole in every browser.
     name: '<share-bar> + Lit + icons',
-    ceiling: 10.9 * KB,
+    ceiling: 10.95 * KB,
     build: (options) => bundleEntry(["import { ShareBar } from './src/share-bar/share-bar.ts';", 'ShareBar.define();'], options),
   },
   {
@@ -96,13 +97,13 @@ export const bundles = [
   {
     name: 'a page with all three: dist/article-widgets.js (script tag, every backend)',
     goal: 20 * KB,
-    ceiling: 21.57 * KB,
+    ceiling: 21.62 * KB,
     build: scriptTagBuild,
   },
   {
     name: 'a page with all three from npm (a site\'s own build, HttpBackend)',
     goal: 20 * KB,
-    ceiling: 20.81 * KB,
+    ceiling: 20.87 * KB,
     build: (options) =>
       bundleEntry(
         [

@@ -7,11 +7,15 @@ import { sharedStyles } from '../internal/shared-styles.js';
 // --c, the brand colour, is set on each button. Nothing moves, so reduced motion needs no rule.
 //
 // A listing page's speed (the comments live here, not in the CSS, which ships as written):
-// - The host has paint containment: a frame that draws new bars of a listing page repaints them,
-//   not every bar already drawn above them (Chromium reuses a contained bar's painting whole;
-//   without it the late frames of 200 bars repainted the page, 43-64 ms each, against 26-36).
-//   Its clip is moved out past the focus ring (2px outline, 2px offset). A page whose ::part()
-//   styles draw further out (a wide glow) sets a larger overflow-clip-margin, or contain: none.
+// - The bar has paint containment (.clip): a frame that draws new bars of a listing page repaints
+//   them, not every bar already drawn above them (Chromium reuses a contained bar's painting
+//   whole; without it the late frames of 200 bars repainted the page, 43-64 ms each, against
+//   26-36). Its clip, its padding box, reaches --aw-share-overflow (8px) past the bar on every
+//   side, so the focus ring (2px outline, 2px offset) is drawn whole in every browser: overflow-clip-margin would do it
+//   in Chromium alone (Safari has none; MDN gives it for overflow: clip only). The padding
+//   is taken back by a negative margin inside a grid (.frame: a grid item's margins never
+//   collapse with the host's), so the bar lays out as if neither were there, and the strip lets
+//   the pointer through to the page.
 // - The icons' <svg> drop the clip an <svg> has by default (overflow: visible): the glyphs stay
 //   inside their tile anyway, and each clip is a paint chunk that every frame walks.
 export const styles = [
@@ -19,8 +23,6 @@ export const styles = [
   css`
     :host {
       display: block;
-      contain: paint;
-      overflow-clip-margin: 8px;
       --_s: max(24px, var(--aw-share-size, var(--_d, 32px)));
       --_r: var(--aw-share-radius, 6px);
       --_i: var(--aw-share-icon-color, #fff);
@@ -33,6 +35,18 @@ export const styles = [
     }
     :host([monochrome]) {
       --_i: var(--aw-share-mono-color, currentColor);
+    }
+    .frame {
+      display: grid;
+    }
+    .clip {
+      contain: paint;
+      margin: calc(-1 * var(--aw-share-overflow, 8px));
+      padding: var(--aw-share-overflow, 8px);
+      pointer-events: none;
+    }
+    .base {
+      pointer-events: auto;
     }
     .base,
     .list {

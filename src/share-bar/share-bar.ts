@@ -77,8 +77,8 @@ const warmUp = () => loadActions().catch(quietly);
  * property below may be a `light-dark()` pair too.
  *
  * The bar draws nothing more than 8px outside its box (it has paint containment, which keeps a
- * listing page of bars fast): a `::part()` style that reaches further, such as a wide glow, goes
- * with a larger `overflow-clip-margin` on the element (or `contain: none`).
+ * listing page of bars fast), which holds its focus rings: a `::part()` style that reaches further,
+ * such as a wide glow, goes with a larger `--aw-share-overflow`.
  *
  * @summary Private, light share buttons: links, copy link and the native share sheet.
  * @tagname share-bar
@@ -98,6 +98,7 @@ const warmUp = () => loadActions().catch(quietly);
  * @cssprop [--aw-share-radius=6px] - The corner radius of the buttons.
  * @cssprop [--aw-share-icon-color=#fff] - The icons on their brand colours.
  * @cssprop [--aw-share-mono-color=currentColor] - The icons of a `monochrome` bar.
+ * @cssprop [--aw-share-overflow=8px] - How far past the bar its buttons may draw (the focus ring reaches 4px; a page's wider `::part()` glow needs more).
  * @cssprop [--aw-focus-color=light-dark(#2563eb, #93c5fd)] - The focus ring.
  *
  * @fires {CustomEvent<ShareDetail>} aw-share - Before a share opens (or the link is copied); cancelable: preventDefault() stops it.
@@ -296,7 +297,8 @@ export class ShareBar extends LitElement {
     const messages = messagesIn(languageOf(this), shareCatalogs);
     const page = this.#page();
     // The status region stays empty here: actions.ts writes "Link copied" into it (only actions speak).
-    return html`
+    // The frame and the clip hold the bar's paint containment (see share-bar.styles.ts).
+    return html`<div class="frame"><div class="clip">
       <div
         part="base"
         class="base"
@@ -313,7 +315,7 @@ export class ShareBar extends LitElement {
         </ul>
         <span part="status" id="status" class="status" role="status"></span>
       </div>
-    `;
+    </div></div>`;
   }
 }
 

@@ -109,6 +109,13 @@ function fakeShareSheet(result: Promise<void> = Promise.resolve()): { calls: Sha
   return { calls, restore: () => delete (navigator as { share?: unknown }).share };
 }
 
+/** An element's parent, or the host of the shadow root it is the top of; null at the document's root. */
+function parentAcrossShadows(node: Element): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
 describe('<share-bar>', () => {
   let restore: (() => void)[] = [];
   beforeEach(() => {
@@ -607,6 +614,42 @@ describe('<share-bar>', () => {
     await sendKeys({ press: 'Tab' });
     const el = wrapper.querySelector('share-bar')!;
     expect(getComputedStyle(button(el, 'telegram')).outlineStyle).to.equal('solid');
+  });
+
+  it('clips nothing of a focus ring, in any browser, and lets the pointer through around the bar', async () => {
+    // The bar's paint containment (for listing pages) clips to a box; overflow-clip-margin, which
+    // could widen it, is Chromium's alone. So every clipping box around a button must itself reach
+    // past the ring (outline plus offset) on every side.
+    const wrapper = await fixture(html`<div>
+      <p style="margin: 0">above</p>
+      <share-bar hide-label networks="telegram vk copy" url=${PAGE} style="margin: 0"></share-bar>
+      <share-bar vertical labels networks="telegram vk copy" url=${PAGE}></share-bar>
+    </div>`);
+    for (const el of wrapper.querySelectorAll('share-bar')) {
+      for (const target of el.shadowRoot!.querySelectorAll<HTMLElement>('.button')) {
+        target.focus();
+        const ring = getComputedStyle(target);
+        const reach = parseFloat(ring.outlineWidth) + parseFloat(ring.outlineOffset);
+        expect(reach, 'a focus ring is drawn').to.be.greaterThan(0);
+        const box = target.getBoundingClientRect();
+        for (let node = parentAcrossShadows(target); node; node = parentAcrossShadows(node)) {
+          const style = getComputedStyle(node);
+          if (!/paint|strict|content/.test(style.contain) && style.overflow === 'visible') continue;
+          // A clip at the padding box (contain: paint, overflow: clip or hidden).
+          const outer = node.getBoundingClientRect();
+          const inset = (side: 'Top' | 'Right' | 'Bottom' | 'Left') => parseFloat(style[`border${side}Width`]);
+          const clip = { left: outer.left + inset('Left'), top: outer.top + inset('Top'), right: outer.right - inset('Right'), bottom: outer.bottom - inset('Bottom') };
+          const where = `${el.getAttribute('networks')}${el.hasAttribute('vertical') ? ' (vertical)' : ''}: ${target.dataset.network} in <${node.localName} class="${node.className}">`;
+          expect(box.left - reach, where).to.be.at.least(clip.left);
+          expect(box.top - reach, where).to.be.at.least(clip.top);
+          expect(box.right + reach, where).to.be.at.most(clip.right);
+          expect(box.bottom + reach, where).to.be.at.most(clip.bottom);
+        }
+      }
+    }
+    // Just above the first bar lies the page's paragraph: the room left for the ring is not the bar's to click.
+    const first = wrapper.querySelector('share-bar')!.getBoundingClientRect();
+    expect(document.elementFromPoint(first.left + 4, first.top - 2)).to.equal(wrapper.querySelector('p'));
   });
 
   it('reflects its layout attributes and fires nothing on programmatic changes', async () => {
