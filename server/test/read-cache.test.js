@@ -4,8 +4,9 @@
 // both engines: the cache is the app's, whatever the storage.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { get } from 'node:http';
+import { createServer, get } from 'node:http';
 import { readCache } from '../dist/server/src/read-cache.js';
+import { hotReads } from '../dist/server/src/hot-reads.js';
 import { ENGINES, admin, killSpawned, pollVote, spawnCli, startServer, vote, voter } from './helpers.js';
 
 /** A loader that counts its calls and answers what `value()` says at the time. */
@@ -378,6 +379,29 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('hotReads', () => {
+  it('remembers at most maxUrls URLs, the oldest going first, and answers only while the cache holds a reply', async () => {
+    const hot = hotReads({ corsAllows: () => false, cacheControl: 'public, max-age=1', trailingHeaders: [], maxUrls: 2 });
+    const held = new Map(['/a', '/b', '/c'].map((url) => [url, { json: `{"url":"${url}"}`, etag: `"${url}"` }]));
+    for (const url of held.keys()) hot.remember(url, () => held.get(url));
+    // A real node:http server, with whatever hot reads does not answer falling through to a 404, as to Fastify.
+    const server = createServer((request, response) => {
+      if (!hot.serve(request, response)) response.writeHead(404).end();
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const status = (url) =>
+      new Promise((resolve, reject) => get(`http://127.0.0.1:${server.address().port}${url}`, (response) => resolve(response.resume().statusCode)).on('error', reject));
+    try {
+      assert.deepEqual(await Promise.all(['/a', '/b', '/c'].map(status)), [404, 200, 200], 'the oldest URL went when a third came');
+      held.delete('/b');
+      assert.equal(await status('/b'), 404, 'a reply the cache no longer holds goes to Fastify');
+      assert.equal(hot.served, 2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
 
 describe('--read-cache-ms', () => {
   after(killSpawned);
