@@ -2,7 +2,7 @@
  * The code of MemoryBackend and LocalBackend, loaded on a backend's first call: the site's data
  * checked and kept (memory-store.ts), what this browser did restored from localStorage and saved
  * after each write (LocalBackend). Writes load on the first write. The shell (memory-backend.ts)
- * keeps the latency and turns the contract's refusals into BackendErrors.
+ * only loads it; `answer` keeps the latency and turns the contract's refusals into BackendErrors.
  */
 import { abortable, refusal, type WriteContext } from './backend.js';
 import { ApiError } from '../contract/errors.js';

@@ -205,22 +205,15 @@ export async function openPostgresStorage(url: string, options: StorageOptions =
 
   /**
    * Whether a write under `receipt`'s key has been committed by now, after waiting for any still
-   * in flight: claiming the key (aw_claim_receipt, rolled back) waits on an uncommitted claim of it.
+   * in flight: claiming the key (aw_claim_receipt, undone at once) waits on an uncommitted claim of it.
    */
-  async function writtenMeanwhile(receipt: WriteReceipt): Promise<boolean> {
-    const tx = await pool.connect();
-    let reusable = true;
-    try {
-      await tx.query('BEGIN');
+  function writtenMeanwhile(receipt: WriteReceipt): Promise<boolean> {
+    return transaction(async (tx) => {
+      await tx.query('SAVEPOINT claim');
       const { rows } = await tx.query<{ claimed: boolean }>('SELECT aw_claim_receipt($1, $2, $3) AS claimed', [receipt.key, receipt.fingerprint, Date.now()]);
-      await tx.query('ROLLBACK');
+      await tx.query('ROLLBACK TO SAVEPOINT claim');
       return !rows[0].claimed;
-    } catch (error) {
-      reusable = await rolledBack(tx, error);
-      throw error;
-    } finally {
-      tx.release(!reusable);
-    }
+    });
   }
 
   /** Runs `work` in a transaction, again from the start after a collision with a concurrent one. */
